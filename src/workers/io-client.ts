@@ -1,0 +1,56 @@
+import type { DatasetPayload } from '../core/io/payload';
+import type { IoRequest, IoResponse } from './io-protocol';
+
+/**
+ * Parses files off the main thread. One worker, one request at a time: a new request or `cancel()`
+ * terminates the worker that was busy (parsing cannot be interrupted from outside otherwise) and the
+ * pending promise rejects with an AbortError.
+ */
+export class IoClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private pending: { id: number; reject: (error: unknown) => void } | null = null;
+
+  async parse(name: string, bytes: ArrayBuffer): Promise<DatasetPayload> {
+    this.cancel();
+    const worker = (this.worker ??= new Worker(new URL('./io.worker.ts', import.meta.url), {
+      type: 'module',
+    }));
+    const id = this.nextId++;
+    return new Promise<DatasetPayload>((resolve, reject) => {
+      this.pending = { id, reject };
+      worker.onmessage = (event: MessageEvent<IoResponse>) => {
+        const response = event.data;
+        if (response.id !== id) return;
+        this.pending = null;
+        if (response.type === 'parsed') resolve(response.payload);
+        else reject(new Error(response.message));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        this.pending = null;
+        this.dispose();
+        reject(
+          new Error(
+            `${name}: the file reader crashed (${event.message || 'unknown error'}); try again or pick another file`,
+          ),
+        );
+      };
+      const request: IoRequest = { type: 'parse', id, name, bytes };
+      worker.postMessage(request, [bytes]);
+    });
+  }
+
+  /** Stops the parse in flight, if any; its promise rejects with an AbortError. */
+  cancel(): void {
+    if (!this.pending) return;
+    this.pending.reject(new DOMException('Loading was cancelled', 'AbortError'));
+    this.pending = null;
+    this.dispose();
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
