@@ -1,0 +1,110 @@
+import Graph from 'graphology';
+import type { Attributes, DatasetPayload } from '../io/payload';
+
+/** Node attributes as the renderer and the rest of the app read them. */
+export interface NodeView {
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  /** The file's own attributes (class, gender, city…), untouched. */
+  data: Attributes;
+}
+
+export interface BuildOptions {
+  /** Items added between two yields; keeps each main-thread task short on big graphs. */
+  chunkSize?: number;
+  /** Called between chunks with the share done (0..1); awaiting it yields to the event loop. */
+  onProgress?: (done: number) => Promise<void> | void;
+  /** Checked between chunks; when true the build stops with an AbortError. */
+  signal?: AbortSignal;
+}
+
+export type WordspreadGraph = Graph<NodeView, { weight: number }>;
+
+const MIN_SIZE = 2.5;
+const MAX_SIZE = 14;
+
+/**
+ * Builds the graphology graph sigma draws from a parsed payload, in chunks. Node keys are the file's
+ * ids; edge keys are the edge's index in the payload, so typed arrays indexed by edge map to sigma's
+ * edges without a lookup table.
+ */
+export async function buildGraph(
+  payload: DatasetPayload,
+  options: BuildOptions = {},
+): Promise<WordspreadGraph> {
+  const { chunkSize = 20_000, onProgress, signal } = options;
+  const mixed = payload.edgeDirected !== undefined;
+  const graph: WordspreadGraph = new Graph({
+    type: mixed ? 'mixed' : payload.directed ? 'directed' : 'undirected',
+    multi: true,
+    allowSelfLoops: true,
+  });
+  const nodeCount = payload.nodeIds.length;
+  const edgeCount = payload.edgeSources.length;
+  const total = nodeCount + edgeCount || 1;
+  const sizes = nodeSizes(payload);
+  const spread = Math.sqrt(nodeCount) * 10;
+
+  const pause = async (done: number) => {
+    if (signal?.aborted) throw new DOMException('Loading was cancelled', 'AbortError');
+    await onProgress?.(done / total);
+  };
+
+  for (let i = 0; i < nodeCount; i++) {
+    const data = payload.nodeAttributes[i];
+    const { label, x, y } = data;
+    graph.addNode(payload.nodeIds[i], {
+      label: typeof label === 'string' && label !== '' ? label : payload.nodeIds[i],
+      // Missing coordinates get a provisional spot on a golden-angle spiral, so the graph is
+      // visible at once; the layout then takes over.
+      x: Number.isFinite(x)
+        ? (x as number)
+        : spread * Math.sqrt(i / nodeCount) * Math.cos(i * 2.39996),
+      y: Number.isFinite(y)
+        ? (y as number)
+        : spread * Math.sqrt(i / nodeCount) * Math.sin(i * 2.39996),
+      size: sizes[i],
+      data,
+    });
+    if (i % chunkSize === chunkSize - 1) await pause(i);
+  }
+
+  const { nodeIds, edgeSources, edgeTargets, edgeWeights, edgeDirected } = payload;
+  for (let e = 0; e < edgeCount; e++) {
+    const source = nodeIds[edgeSources[e]];
+    const target = nodeIds[edgeTargets[e]];
+    const attributes = { weight: edgeWeights[e] };
+    const directed = edgeDirected ? edgeDirected[e] === 1 : payload.directed;
+    if (directed) graph.addDirectedEdgeWithKey(String(e), source, target, attributes);
+    else graph.addUndirectedEdgeWithKey(String(e), source, target, attributes);
+    if (e % chunkSize === chunkSize - 1) await pause(nodeCount + e);
+  }
+  await onProgress?.(1);
+  return graph;
+}
+
+/** Sizes from the file when it has them, else by degree (square root, so hubs do not swamp the view). */
+function nodeSizes(payload: DatasetPayload): Float32Array {
+  const n = payload.nodeIds.length;
+  const sizes = new Float32Array(n);
+  const fileSizes = payload.nodeAttributes.map((a) => a.size);
+  if (n > 0 && fileSizes.every((s) => typeof s === 'number' && Number.isFinite(s) && s > 0)) {
+    const max = Math.max(...(fileSizes as number[]));
+    for (let i = 0; i < n; i++)
+      sizes[i] = MIN_SIZE + ((fileSizes[i] as number) / max) * (MAX_SIZE - MIN_SIZE);
+    return sizes;
+  }
+  const degree = new Int32Array(n);
+  for (let e = 0; e < payload.edgeSources.length; e++) {
+    degree[payload.edgeSources[e]]++;
+    degree[payload.edgeTargets[e]]++;
+  }
+  let maxDegree = 1;
+  for (let i = 0; i < n; i++) maxDegree = Math.max(maxDegree, degree[i]);
+  const scale = Math.sqrt(maxDegree);
+  for (let i = 0; i < n; i++)
+    sizes[i] = MIN_SIZE + (Math.sqrt(degree[i]) / scale) * (MAX_SIZE - MIN_SIZE) * 0.6;
+  return sizes;
+}
