@@ -1,0 +1,43 @@
+/**
+ * The scenario in the URL hash (`#origin=520&worth=0.25&delivery=0.8&seed=1`), so that a link
+ * reproduces a spread. Origins are node ids (stable across loads), not indices.
+ */
+export interface ScenarioParams {
+  origin?: string;
+  worth?: number;
+  delivery?: number;
+  seed?: number;
+  t?: number;
+}
+
+export function parseScenarioHash(hash: string): ScenarioParams {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const result: ScenarioParams = {};
+  const origin = params.get('origin');
+  if (origin !== null && origin !== '') result.origin = origin;
+  const probability = (key: string) => {
+    const value = Number(params.get(key));
+    return params.has(key) && Number.isFinite(value) && value >= 0 && value <= 1
+      ? value
+      : undefined;
+  };
+  result.worth = probability('worth');
+  result.delivery = probability('delivery');
+  const seed = Number(params.get('seed'));
+  if (params.has('seed') && Number.isInteger(seed)) result.seed = seed;
+  const t = Number(params.get('t'));
+  if (params.has('t') && Number.isFinite(t)) result.t = t;
+  return result;
+}
+
+export function formatScenarioHash(params: ScenarioParams): string {
+  const parts = new URLSearchParams();
+  if (params.origin !== undefined) parts.set('origin', params.origin);
+  if (params.worth !== undefined) parts.set('worth', String(round(params.worth)));
+  if (params.delivery !== undefined) parts.set('delivery', String(round(params.delivery)));
+  if (params.seed !== undefined) parts.set('seed', String(params.seed));
+  if (params.t !== undefined) parts.set('t', String(round(params.t)));
+  return `#${parts.toString()}`;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
