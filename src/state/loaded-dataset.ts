@@ -1,0 +1,55 @@
+import { buildGraph, type WordspreadGraph } from '../core/graph/build';
+import { csrFromEdges, type Csr } from '../core/graph/csr';
+import { defaultOrigin } from '../core/graph/default-origin';
+import type { DatasetPayload } from '../core/io/payload';
+import { findGroupings, type Grouping } from '../core/others/groups';
+
+/**
+ * A dataset ready to show: the graphology graph sigma draws, the CSR index the spread engine walks,
+ * and what we derived once on load (groups, default origin). Never deep-reactive.
+ */
+export interface LoadedDataset {
+  name: string;
+  payload: DatasetPayload;
+  graph: WordspreadGraph;
+  csr: Csr;
+  indexOfId: Map<string, number>;
+  groupings: Grouping[];
+  defaultOrigin: number;
+}
+
+export async function prepareDataset(
+  payload: DatasetPayload,
+  onProgress: (share: number) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<LoadedDataset> {
+  const graph = await buildGraph(payload, { onProgress, signal });
+  const directed = payload.edgeDirected ?? payload.directed;
+  const csr = csrFromEdges(
+    payload.nodeIds.length,
+    payload.edgeSources,
+    payload.edgeTargets,
+    payload.edgeWeights,
+    directed,
+  );
+  return {
+    name: payload.name,
+    payload,
+    graph,
+    csr,
+    indexOfId: new Map(payload.nodeIds.map((id, i) => [id, i])),
+    groupings: findGroupings(payload),
+    defaultOrigin: defaultOrigin(payload, csr),
+  };
+}
+
+/** A short name for file names and titles: "school-network.gexf" → "school-network". */
+export function datasetSlug(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return (
+    base
+      .replace(/\.(gz)$/i, '')
+      .replace(/\.[a-z0-9]+$/i, '')
+      .replace(/[^\w.-]+/g, '-') || 'dataset'
+  );
+}

@@ -1,0 +1,193 @@
+import { parseScenarioHash, formatScenarioHash } from '../core/spread/scenario-hash';
+import { exportPng } from '../render/export-image';
+import { GraphView, type ColourMode } from '../render/graph-view';
+import { IoClient } from '../workers/io-client';
+import { LayoutRunner } from './layout-runner.svelte';
+import { sampleSource, sourceFromLocation, type DatasetSource } from './dataset-source';
+import { datasetSlug, prepareDataset, type LoadedDataset } from './loaded-dataset';
+import { SpreadState } from './spread.svelte';
+import type { LoadStatus } from './status';
+
+export const DEFAULT_SAMPLE = 'school-network';
+export const SAMPLES: Record<string, { file: string; title: string }> = {
+  'school-network': {
+    file: 'samples/school-network.gexf',
+    title: 'High-school friendships (Marseille, 2013)',
+  },
+};
+
+/**
+ * The app's state: which dataset is loaded, how loading went, the spread, the layout, and the view.
+ * Components read these fields and call these methods; the graph and the renderer stay raw.
+ */
+export class Session {
+  load = $state<LoadStatus>({ type: 'idle' });
+  error = $state<string | null>(null);
+  warnings = $state<string[]>([]);
+  dataset = $state.raw<LoadedDataset | null>(null);
+  colourBy = $state<string>('spread');
+  readonly spread = new SpreadState();
+  readonly layout = new LayoutRunner();
+
+  private readonly io = new IoClient();
+  private container: HTMLElement | null = null;
+  private view: GraphView | null = null;
+  private loadAbort: AbortController | null = null;
+
+  get nodeCount(): number {
+    return this.dataset?.csr.nodeCount ?? 0;
+  }
+
+  get edgeCount(): number {
+    return this.dataset?.payload.edgeSources.length ?? 0;
+  }
+
+  /** The origin's name as people should read it: her label, and her id when it differs. */
+  originName(): string {
+    const dataset = this.dataset;
+    const origin = this.spread.origin;
+    if (!dataset || origin < 0) return '';
+    const id = dataset.payload.nodeIds[origin];
+    const label = dataset.graph.getNodeAttribute(id, 'label');
+    return label === id ? id : `${label} (id ${id})`;
+  }
+
+  /** Loads what the URL asks for (`?data=`, `?sample=`), else the default sample. */
+  start(location: Location): Promise<void> {
+    return this.loadSource(sourceFromLocation(location, document.baseURI));
+  }
+
+  loadSample(name: string): Promise<void> {
+    return this.loadSource(sampleSource(name, document.baseURI));
+  }
+
+  async loadSource(source: DatasetSource): Promise<void> {
+    await this.loadFrom(source.name, async () => {
+      const response = await fetch(source.url);
+      if (!response.ok)
+        throw new Error(`could not download ${source.url} (HTTP ${response.status})`);
+      return response.arrayBuffer();
+    });
+  }
+
+  async loadFile(file: File): Promise<void> {
+    await this.loadFrom(file.name, () => file.arrayBuffer());
+  }
+
+  cancelLoad(): void {
+    this.loadAbort?.abort();
+    this.io.cancel();
+  }
+
+  /** The graph canvas mounts or unmounts. */
+  attachContainer(container: HTMLElement | null): void {
+    this.container = container;
+    this.rebuildView();
+  }
+
+  setColourBy(attribute: string): void {
+    this.colourBy = attribute;
+    this.applyColourMode();
+  }
+
+  async exportImage(): Promise<void> {
+    if (!this.view || !this.dataset) return;
+    const t = this.spread.timeLabel.replace(/\s+/g, '');
+    await exportPng(this.view, `${datasetSlug(this.dataset.name)}_t=${t}`);
+  }
+
+  /** The scenario as a URL hash, for links that reproduce the spread. */
+  scenarioHash(): string {
+    const dataset = this.dataset;
+    const { origin, worth, delivery, seed } = this.spread;
+    return formatScenarioHash({
+      origin: dataset && origin >= 0 ? dataset.payload.nodeIds[origin] : undefined,
+      worth,
+      delivery,
+      seed,
+    });
+  }
+
+  /** Where the node with this id is drawn on the canvas, for automation (tests, scripts); null if unknown. */
+  nodeViewportPosition(id: string): { x: number; y: number } | null {
+    const node = this.dataset?.indexOfId.get(id);
+    return node === undefined || !this.view ? null : this.view.viewportPosition(node);
+  }
+
+  dispose(): void {
+    this.cancelLoad();
+    this.io.dispose();
+    this.layout.dispose();
+    this.spread.dispose();
+    this.view?.kill();
+  }
+
+  private async loadFrom(name: string, read: () => Promise<ArrayBuffer>): Promise<void> {
+    this.cancelLoad();
+    const abort = (this.loadAbort = new AbortController());
+    this.load = { type: 'loading', name, progress: 0 };
+    try {
+      const payload = await this.io.parse(name, await read());
+      const dataset = await prepareDataset(
+        payload,
+        async (share) => {
+          this.load = { type: 'loading', name, progress: share };
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        },
+        abort.signal,
+      );
+      this.show(dataset);
+      this.load = { type: 'ready', name };
+      this.error = null;
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') {
+        if (this.loadAbort === abort)
+          this.load = this.dataset ? { type: 'ready', name: this.dataset.name } : { type: 'idle' };
+        return;
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      this.error = message.startsWith(name) ? message : `${name}: ${message}`;
+      this.load = { type: 'error', message: this.error };
+    }
+  }
+
+  private show(dataset: LoadedDataset): void {
+    this.dataset = dataset;
+    this.warnings = dataset.payload.warnings;
+    const hash = parseScenarioHash(window.location.hash);
+    const origin = hash.origin !== undefined ? dataset.indexOfId.get(hash.origin) : undefined;
+    this.colourBy = 'spread';
+    this.spread.useDataset(dataset, {
+      origin,
+      worth: hash.worth,
+      delivery: hash.delivery,
+      seed: hash.seed,
+    });
+    this.rebuildView();
+    this.layout.start(dataset, (xy) => this.view?.applyPositions(xy));
+    this.spread.play();
+  }
+
+  private rebuildView(): void {
+    this.view?.kill();
+    this.view = null;
+    const playback = this.spread.playbackState;
+    if (!this.container || !this.dataset || !playback) {
+      this.spread.attachView(null);
+      return;
+    }
+    this.view = new GraphView(this.container, this.dataset.graph, playback, {
+      onNodeClick: (node) => this.spread.setOrigin(node),
+    });
+    this.spread.attachView(this.view);
+    this.applyColourMode();
+  }
+
+  private applyColourMode(): void {
+    const grouping = this.dataset?.groupings.find((g) => g.attribute === this.colourBy);
+    const mode: ColourMode = grouping
+      ? { type: 'group', groupOfNode: grouping.groupOfNode }
+      : { type: 'spread' };
+    this.view?.setColourMode(mode);
+  }
+}
