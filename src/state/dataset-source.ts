@@ -1,8 +1,27 @@
 /** Bundled samples, served from public/samples/ with their attribution beside them. */
-export const SAMPLES: Record<string, { file: string; title: string }> = {
+export interface Sample {
+  file: string;
+  title: string;
+  /** One sentence saying what the sample shows. */
+  blurb: string;
+}
+
+export const SAMPLES: Record<string, Sample> = {
   'school-network': {
     file: 'samples/school-network.gexf',
-    title: 'High-school friendships (Marseille, 2013)',
+    title: 'High-school friendships',
+    blurb:
+      '134 students of a Marseille high school and the friends they named (SocioPatterns, 2013).',
+  },
+  'les-miserables': {
+    file: 'samples/les-miserables.json',
+    title: 'Les Misérables',
+    blurb: 'Characters of Hugo’s novel, tied when they appear together: a classic small network.',
+  },
+  'sigma-demo': {
+    file: 'samples/sigma-demo.json',
+    title: 'A bigger network',
+    blurb: '2,085 nodes and 5,409 edges from the sigma.js demo, to feel the speed.',
   },
 };
 export const DEFAULT_SAMPLE = 'school-network';

@@ -1,42 +1,56 @@
+import { layoutTimeBudgetMs } from '../core/layout/budget';
+import { inferSettings, type Fa2Settings } from '../core/layout/settings';
 import { LayoutClient } from '../workers/layout-client';
 import type { LoadedDataset } from './loaded-dataset';
 import type { LayoutStatus } from './status';
 
+/** The ForceAtlas2 settings the layout panel offers; the others stay as inferred from the graph. */
+export type AdjustableSetting =
+  | 'linLogMode'
+  | 'adjustSizes'
+  | 'edgeWeightInfluence'
+  | 'gravity'
+  | 'scalingRatio';
+
+type ApplyPositions = (xy: Float32Array) => void;
+
 /**
  * Runs ForceAtlas2 in the layout worker for the current dataset and reports its status. One worker
- * per dataset: starting again terminates the previous one.
+ * per dataset: starting again (new dataset, "New layout") terminates the previous one.
  */
 export class LayoutRunner {
   status = $state<LayoutStatus>({ type: 'idle' });
+  /** What the current run uses: inferred from the graph, plus the changes made in the panel. */
+  settings = $state<Fa2Settings | null>(null);
+  /** Time after which the worker stops by itself; scaled to the graph (core/layout/budget.ts). */
+  timeBudgetMs = $state(0);
   private client: LayoutClient | null = null;
+  private dataset: LoadedDataset | null = null;
+  private applyPositions: ApplyPositions = () => {};
+  // Kept across "New layout" so a person's choices survive a restart; reset by a new dataset.
+  private overrides: Partial<Fa2Settings> = {};
 
-  start(dataset: LoadedDataset, applyPositions: (xy: Float32Array) => void): void {
-    this.dispose();
-    const { payload } = dataset;
-    const nodeCount = payload.nodeIds.length;
-    // The file's own coordinates, NaN where it has none: the worker then computes a placement.
-    const positions = new Float32Array(nodeCount * 2);
-    payload.nodeAttributes.forEach(({ x, y }, i) => {
-      positions[2 * i] = typeof x === 'number' ? x : Number.NaN;
-      positions[2 * i + 1] = typeof y === 'number' ? y : Number.NaN;
-    });
-    const client = new LayoutClient({
-      onPositions: (xy: Float32Array, progress: number) => {
-        applyPositions(xy);
-        if (this.status.type === 'running') this.status = { ...this.status, progress };
-      },
-      onStatus: (status) => {
-        this.status = status;
-      },
-    });
-    this.client = client;
-    client.start({
-      nodeCount,
-      positions,
-      sources: payload.edgeSources,
-      targets: payload.edgeTargets,
-      weights: payload.edgeWeights,
-    });
+  /** The dataset's own drawing is on screen and FA2 has not run on it (offer "Re-layout"). */
+  get showingOwnCoordinates(): boolean {
+    return this.status.type === 'stopped' && this.status.reason === 'kept-coordinates';
+  }
+
+  get canPause(): boolean {
+    return this.status.type === 'running';
+  }
+
+  /** Paused, or stopped before converging (by request or time budget): more iterations may help. */
+  get canResume(): boolean {
+    const { status } = this;
+    return status.type === 'paused' || (status.type === 'stopped' && !this.showingOwnCoordinates);
+  }
+
+  /** A new dataset: shows its own coordinates when it has usable ones, else lays it out at once. */
+  start(dataset: LoadedDataset, applyPositions: ApplyPositions): void {
+    this.dataset = dataset;
+    this.applyPositions = applyPositions;
+    this.overrides = {};
+    this.launch(true);
   }
 
   pause(): void {
@@ -47,8 +61,78 @@ export class LayoutRunner {
     this.client?.resume();
   }
 
+  /** Runs FA2 from the drawing on screen (the dataset's own coordinates, repaired). */
+  relayout(): void {
+    this.client?.resume();
+  }
+
+  /** Lays the graph out again from the computed placement, ignoring the dataset's coordinates. */
+  restart(): void {
+    if (this.dataset) this.launch(false);
+  }
+
+  /** Applies at once to a running layout; a finished one starts moving again (new equilibrium). */
+  setSetting<K extends AdjustableSetting>(key: K, value: Fa2Settings[K]): void {
+    if (!this.settings || !Number.isFinite(Number(value))) return;
+    this.overrides = { ...this.overrides, [key]: value };
+    this.settings = { ...this.settings, [key]: value };
+    this.client?.updateSettings({ [key]: value });
+  }
+
   dispose(): void {
     this.client?.dispose();
     this.client = null;
   }
+
+  private launch(keepGiven: boolean): void {
+    this.dispose();
+    const dataset = this.dataset;
+    if (!dataset) return;
+    const { payload, graph } = dataset;
+    const nodeCount = payload.nodeIds.length;
+    const edgeCount = payload.edgeSources.length;
+    const positions = keepGiven ? datasetCoordinates(dataset) : null;
+    // Radii as drawn, in node order (the graph was built in payload order), for "Prevent overlap".
+    const sizes = new Float32Array(nodeCount);
+    let i = 0;
+    graph.forEachNode((_key, attributes) => {
+      sizes[i++] = attributes.size;
+    });
+    // Same inference as the worker's, so the panel shows values before the first status arrives.
+    this.settings = { ...inferSettings({ nodeCount, edgeCount, withSizes: true }), ...this.overrides };
+    this.timeBudgetMs = layoutTimeBudgetMs({ nodeCount, edgeCount });
+    this.status = { type: 'idle' };
+    const client = new LayoutClient({
+      onPositions: (xy: Float32Array, progress: number) => {
+        this.applyPositions(xy);
+        if (this.status.type === 'running') this.status = { ...this.status, progress };
+      },
+      onStatus: (status) => {
+        this.status = status;
+        if (status.type === 'running') this.settings = status.settings;
+      },
+    });
+    this.client = client;
+    client.start({
+      nodeCount,
+      positions,
+      sources: payload.edgeSources,
+      targets: payload.edgeTargets,
+      weights: payload.edgeWeights,
+      settings: this.overrides,
+      timeBudgetMs: this.timeBudgetMs,
+      sizes,
+      keepGiven,
+    });
+  }
+}
+
+/** The file's own coordinates, NaN where it has none: the worker then computes a placement. */
+function datasetCoordinates({ payload }: LoadedDataset): Float32Array {
+  const positions = new Float32Array(payload.nodeIds.length * 2);
+  payload.nodeAttributes.forEach(({ x, y }, i) => {
+    positions[2 * i] = typeof x === 'number' ? x : Number.NaN;
+    positions[2 * i + 1] = typeof y === 'number' ? y : Number.NaN;
+  });
+  return positions;
 }

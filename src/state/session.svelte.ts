@@ -6,6 +6,7 @@ import { LayoutRunner } from './layout-runner.svelte';
 import { sampleSource, sourceFromLocation, type DatasetSource } from './dataset-source';
 import { datasetSlug, prepareDataset, type LoadedDataset } from './loaded-dataset';
 import { SpreadState } from './spread.svelte';
+import { formatMB, loadSettings, saveSettings } from './settings';
 import type { LoadStatus } from './status';
 
 export const DEFAULT_SAMPLE = 'school-network';
@@ -26,6 +27,7 @@ export class Session {
   warnings = $state<string[]>([]);
   dataset = $state.raw<LoadedDataset | null>(null);
   colourBy = $state<string>('spread');
+  maxFileMB = $state(loadSettings().maxFileMB);
   readonly spread = new SpreadState();
   readonly layout = new LayoutRunner();
 
@@ -71,7 +73,17 @@ export class Session {
   }
 
   async loadFile(file: File): Promise<void> {
-    await this.loadFrom(file.name, () => file.arrayBuffer());
+    await this.loadFrom(file.name, () => {
+      // Refused before reading a byte: a wrong drop must not freeze the page.
+      this.checkSize(file.name, file.size);
+      return file.arrayBuffer();
+    });
+  }
+
+  setMaxFileMB(megabytes: number): void {
+    if (!Number.isFinite(megabytes) || megabytes <= 0) return;
+    this.maxFileMB = megabytes;
+    saveSettings({ maxFileMB: megabytes });
   }
 
   cancelLoad(): void {
@@ -127,7 +139,9 @@ export class Session {
     const abort = (this.loadAbort = new AbortController());
     this.load = { type: 'loading', name, progress: 0 };
     try {
-      const payload = await this.io.parse(name, await read());
+      const payload = await this.io.parse(name, await read(), {
+        maxBytes: this.maxFileMB * 1_000_000,
+      });
       const dataset = await prepareDataset(
         payload,
         async (share) => {
@@ -148,6 +162,15 @@ export class Session {
       const message = error instanceof Error ? error.message : String(error);
       this.error = message.startsWith(name) ? message : `${name}: ${message}`;
       this.load = { type: 'error', message: this.error };
+    }
+  }
+
+  private checkSize(name: string, bytes: number): void {
+    const limit = this.maxFileMB * 1_000_000;
+    if (bytes > limit) {
+      throw new Error(
+        `${name}: the file is ${formatMB(bytes)}, above the ${formatMB(limit)} limit (change it in Settings)`,
+      );
     }
   }
 

@@ -1,3 +1,4 @@
+import type { ParseLimits } from '../core/io/limits';
 import type { DatasetPayload } from '../core/io/payload';
 import type { IoRequest, IoResponse } from './io-protocol';
 
@@ -11,7 +12,11 @@ export class IoClient {
   private nextId = 1;
   private pending: { id: number; reject: (error: unknown) => void } | null = null;
 
-  async parse(name: string, bytes: ArrayBuffer): Promise<DatasetPayload> {
+  async parse(
+    name: string,
+    bytes: ArrayBuffer,
+    limits: Partial<ParseLimits> = {},
+  ): Promise<DatasetPayload> {
     this.cancel();
     const worker = (this.worker ??= new Worker(new URL('./io.worker.ts', import.meta.url), {
       type: 'module',
@@ -36,7 +41,7 @@ export class IoClient {
           ),
         );
       };
-      const request: IoRequest = { type: 'parse', id, name, bytes };
+      const request: IoRequest = { type: 'parse', id, name, bytes, limits };
       worker.postMessage(request, [bytes]);
     });
   }

@@ -1,7 +1,14 @@
+import type { ParseLimits } from '../core/io/limits';
 import type { DatasetPayload } from '../core/io/payload';
 
 /** Messages to the io worker. */
-export type IoRequest = { type: 'parse'; id: number; name: string; bytes: ArrayBuffer };
+export type IoRequest = {
+  type: 'parse';
+  id: number;
+  name: string;
+  bytes: ArrayBuffer;
+  limits: Partial<ParseLimits>;
+};
 
 /** Messages from the io worker. */
 export type IoResponse =

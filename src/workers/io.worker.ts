@@ -11,7 +11,7 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
     case 'parse': {
       let response: IoResponse;
       try {
-        const payload = parseDataset(new Uint8Array(request.bytes), request.name);
+        const payload = parseDataset(new Uint8Array(request.bytes), request.name, request.limits);
         response = { type: 'parsed', id: request.id, payload };
         scope.postMessage(response, transferablesOf(payload));
       } catch (error) {
