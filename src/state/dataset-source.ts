@@ -13,6 +13,12 @@ export const SAMPLES: Record<string, Sample> = {
     blurb:
       '134 students of a Marseille high school and the friends they named (SocioPatterns, 2013).',
   },
+  'hashtag-replay': {
+    file: 'samples/blacklivesmatter-tweets.jsonl.gz',
+    title: 'A hashtag replay',
+    blurb:
+      '500 tweets of June 2021, mostly #BlackLivesMatter: who passed the word to whom, replayed on real time.',
+  },
   'les-miserables': {
     file: 'samples/les-miserables.json',
     title: 'Les Misérables',

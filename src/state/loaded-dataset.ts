@@ -3,6 +3,14 @@ import { csrFromEdges, type Csr } from '../core/graph/csr';
 import { defaultOrigin } from '../core/graph/default-origin';
 import type { DatasetPayload } from '../core/io/payload';
 import { findGroupings, type Grouping } from '../core/others/groups';
+import type { PostsDataset } from '../core/posts/post';
+import type { HashtagCount } from '../core/posts/spread-of-hashtag';
+
+/** For a hashtag dataset: the posts it came from, so the spread can follow another hashtag or origin. */
+export interface PostsSource {
+  dataset: PostsDataset;
+  hashtags: HashtagCount[];
+}
 
 /**
  * A dataset ready to show: the graphology graph sigma draws, the CSR index the spread engine walks,
@@ -16,12 +24,14 @@ export interface LoadedDataset {
   indexOfId: Map<string, number>;
   groupings: Grouping[];
   defaultOrigin: number;
+  posts: PostsSource | null;
 }
 
 export async function prepareDataset(
   payload: DatasetPayload,
   onProgress: (share: number) => Promise<void> | void,
   signal?: AbortSignal,
+  posts: PostsSource | null = null,
 ): Promise<LoadedDataset> {
   const graph = await buildGraph(payload, { onProgress, signal });
   const directed = payload.edgeDirected ?? payload.directed;
@@ -40,6 +50,7 @@ export async function prepareDataset(
     indexOfId: new Map(payload.nodeIds.map((id, i) => [id, i])),
     groupings: findGroupings(payload),
     defaultOrigin: defaultOrigin(payload, csr),
+    posts,
   };
 }
 

@@ -1,10 +1,17 @@
+import { hashtagCounts, recordedSpread } from '../core/posts/spread-of-hashtag';
+import type { ReadResult } from '../core/read-dataset';
 import { parseScenarioHash, formatScenarioHash } from '../core/spread/scenario-hash';
 import { exportPng } from '../render/export-image';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
 import { LayoutRunner } from './layout-runner.svelte';
 import { sampleSource, sourceFromLocation, type DatasetSource } from './dataset-source';
-import { datasetSlug, prepareDataset, type LoadedDataset } from './loaded-dataset';
+import {
+  datasetSlug,
+  prepareDataset,
+  type LoadedDataset,
+  type PostsSource,
+} from './loaded-dataset';
 import { SpreadState } from './spread.svelte';
 import { formatMB, loadSettings, saveSettings } from './settings';
 import type { LoadStatus } from './status';
@@ -139,9 +146,10 @@ export class Session {
     const abort = (this.loadAbort = new AbortController());
     this.load = { type: 'loading', name, progress: 0 };
     try {
-      const payload = await this.io.parse(name, await read(), {
+      const result = await this.io.parse(name, await read(), {
         maxBytes: this.maxFileMB * 1_000_000,
       });
+      const { payload, posts } = networkOf(result);
       const dataset = await prepareDataset(
         payload,
         async (share) => {
@@ -149,6 +157,7 @@ export class Session {
           await new Promise((resolve) => setTimeout(resolve, 0));
         },
         abort.signal,
+        posts,
       );
       this.show(dataset);
       this.load = { type: 'ready', name };
@@ -213,4 +222,18 @@ export class Session {
       : { type: 'spread' };
     this.view?.setColourMode(mode);
   }
+}
+
+/**
+ * The network to draw: the file's own, or for a hashtag dataset the network of who passed the word
+ * to whom (the same whichever hashtag the spread follows, so switching hashtags keeps the drawing).
+ */
+function networkOf(result: ReadResult): {
+  payload: LoadedDataset['payload'];
+  posts: PostsSource | null;
+} {
+  if (result.kind === 'network') return { payload: result.payload, posts: null };
+  const hashtags = hashtagCounts(result.posts);
+  const { payload } = recordedSpread(result.posts, hashtags[0]?.tag ?? null);
+  return { payload, posts: { dataset: result.posts, hashtags } };
 }

@@ -1,3 +1,4 @@
+import { recordedSpread } from '../core/posts/spread-of-hashtag';
 import { simulateSpread } from '../core/spread/independent-cascade';
 import {
   amplification,
@@ -15,6 +16,8 @@ import type { GraphView } from '../render/graph-view';
 import { Player } from '../render/player';
 import type { LoadedDataset } from './loaded-dataset';
 import type { ReachFigures } from './status';
+
+export type SpreadMode = 'recorded' | 'simulated';
 
 export const DEFAULT_WORTH = 0.25;
 export const DEFAULT_DELIVERY = 0.8;
@@ -38,12 +41,21 @@ export class SpreadState {
   seed = $state(1);
   speed = $state(1);
   time = $state(0);
-  duration = $state(0);
+  /** First and last adoption times: the span the Timeline slider covers. */
+  start = $state(0);
+  end = $state(0);
   playing = $state(false);
   reach = $state<ReachFigures>(NO_REACH);
   finalReach = $state<ReachFigures>(NO_REACH);
   timeline = $state.raw<Timeline | null>(null);
+  /** `recorded`: the adoptions the posts show; `simulated`: the model's "what if". */
+  mode = $state<SpreadMode>('simulated');
+  /** The hashtag a recorded spread follows (null: every post, as in a cascade tree). */
+  hashtag = $state<string | null>(null);
+  /** Why the last request could not be done (e.g. an origin who never used the hashtag). */
+  notice = $state<string | null>(null);
   private index: TimelineIndex | null = null;
+  private recorded: Timeline | null = null;
 
   private dataset: LoadedDataset | null = null;
   private playback: PlaybackState | null = null;
@@ -71,7 +83,12 @@ export class SpreadState {
     this.dataset = dataset;
     this.view = null;
     this.playback = new PlaybackState(dataset.csr.nodeCount, dataset.payload.edgeSources.length);
+    this.notice = null;
+    this.mode = dataset.posts ? 'recorded' : 'simulated';
+    this.hashtag = dataset.posts?.hashtags[0]?.tag ?? null;
+    this.recorded = null;
     this.origin = params.origin ?? dataset.defaultOrigin;
+    if (dataset.posts) this.follow(this.hashtag, params.origin);
     this.worth = params.worth ?? this.worth;
     this.delivery = params.delivery ?? this.delivery;
     this.seed = params.seed ?? this.seed;
@@ -85,8 +102,25 @@ export class SpreadState {
 
   setOrigin(node: number): void {
     if (!this.dataset || node < 0 || node === this.origin) return;
+    if (this.mode === 'recorded' && !this.follow(this.hashtag, node)) return;
     this.origin = node;
     this.view?.setOrigins([node]);
+    this.run({ keepTime: false });
+    this.player.play();
+  }
+
+  /** Follows another hashtag of a recorded dataset, from its earliest adopter. */
+  setHashtag(hashtag: string): void {
+    if (!this.follow(hashtag)) return;
+    this.hashtag = hashtag;
+    this.view?.setOrigins([this.origin]);
+    this.run({ keepTime: false });
+    this.player.play();
+  }
+
+  setMode(mode: SpreadMode): void {
+    if (mode === this.mode || (mode === 'recorded' && !this.recorded)) return;
+    this.mode = mode;
     this.run({ keepTime: false });
     this.player.play();
   }
@@ -131,6 +165,28 @@ export class SpreadState {
     this.player.dispose();
   }
 
+  /**
+   * Recomputes the recorded timeline for a hashtag and origin (the earliest adopter when none is
+   * given). Only someone who used the hashtag can be its origin: otherwise a notice says so and
+   * nothing changes.
+   */
+  private follow(hashtag: string | null, origin?: number): boolean {
+    const posts = this.dataset?.posts;
+    if (!posts || !this.dataset) return false;
+    try {
+      const handle = origin === undefined ? undefined : this.dataset.payload.nodeIds[origin];
+      const spread = recordedSpread(posts.dataset, hashtag, handle);
+      this.recorded = spread.timeline;
+      this.origin = spread.origin;
+      this.notice = null;
+      return true;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      this.notice = error.message;
+      return false;
+    }
+  }
+
   private scenario(): Scenario {
     return {
       origins: [this.origin],
@@ -149,16 +205,21 @@ export class SpreadState {
     const dataset = this.dataset;
     const playback = this.playback;
     if (!dataset || !playback || this.origin < 0) return;
-    const wasAtEnd = this.timeline !== null && this.time >= this.duration;
-    const timeline = simulateSpread(dataset.csr, this.scenario());
+    const wasAtEnd = this.timeline !== null && this.time >= this.end;
+    const timeline =
+      this.mode === 'recorded' && this.recorded
+        ? this.recorded
+        : simulateSpread(dataset.csr, this.scenario());
     const changes = playback.load(timeline, carriedEdges(dataset.csr, timeline));
     this.timeline = timeline;
     this.index = indexTimeline(timeline);
     this.finalReach = figures(finalReach(this.index));
+    const start = timeline.length > 0 ? timeline.time[0] : 0;
     const end = timeline.length > 0 ? timeline.time[timeline.length - 1] : 0;
-    this.duration = end;
-    const t = keepTime ? (wasAtEnd ? end : Math.min(this.time, end)) : 0;
-    this.player.load(0, end);
+    this.start = start;
+    this.end = end;
+    const t = keepTime ? (wasAtEnd ? end : Math.min(Math.max(this.time, start), end)) : start;
+    this.player.load(start, end);
     this.view?.refresh(changes);
     this.player.seek(t);
   }

@@ -1,5 +1,5 @@
 import type { ParseLimits } from '../core/io/limits';
-import type { DatasetPayload } from '../core/io/payload';
+import type { ReadResult } from '../core/read-dataset';
 import type { IoRequest, IoResponse } from './io-protocol';
 
 /**
@@ -16,19 +16,19 @@ export class IoClient {
     name: string,
     bytes: ArrayBuffer,
     limits: Partial<ParseLimits> = {},
-  ): Promise<DatasetPayload> {
+  ): Promise<ReadResult> {
     this.cancel();
     const worker = (this.worker ??= new Worker(new URL('./io.worker.ts', import.meta.url), {
       type: 'module',
     }));
     const id = this.nextId++;
-    return new Promise<DatasetPayload>((resolve, reject) => {
+    return new Promise<ReadResult>((resolve, reject) => {
       this.pending = { id, reject };
       worker.onmessage = (event: MessageEvent<IoResponse>) => {
         const response = event.data;
         if (response.id !== id) return;
         this.pending = null;
-        if (response.type === 'parsed') resolve(response.payload);
+        if (response.type === 'parsed') resolve(response.result);
         else reject(new Error(response.message));
       };
       worker.onerror = (event) => {

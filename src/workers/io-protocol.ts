@@ -1,5 +1,5 @@
 import type { ParseLimits } from '../core/io/limits';
-import type { DatasetPayload } from '../core/io/payload';
+import type { ReadResult } from '../core/read-dataset';
 
 /** Messages to the io worker. */
 export type IoRequest = {
@@ -12,5 +12,5 @@ export type IoRequest = {
 
 /** Messages from the io worker. */
 export type IoResponse =
-  | { type: 'parsed'; id: number; payload: DatasetPayload }
+  | { type: 'parsed'; id: number; result: ReadResult }
   | { type: 'failed'; id: number; message: string };

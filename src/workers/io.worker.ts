@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-import { parseDataset } from '../core/io/parse';
 import { transferablesOf } from '../core/io/payload';
+import { readDataset } from '../core/read-dataset';
 import type { IoRequest, IoResponse } from './io-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -11,9 +11,12 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
     case 'parse': {
       let response: IoResponse;
       try {
-        const payload = parseDataset(new Uint8Array(request.bytes), request.name, request.limits);
-        response = { type: 'parsed', id: request.id, payload };
-        scope.postMessage(response, transferablesOf(payload));
+        const result = readDataset(new Uint8Array(request.bytes), request.name, request.limits);
+        response = { type: 'parsed', id: request.id, result };
+        scope.postMessage(
+          response,
+          result.kind === 'network' ? transferablesOf(result.payload) : [],
+        );
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         response = {
