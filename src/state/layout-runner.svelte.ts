@@ -6,11 +6,7 @@ import type { LayoutStatus } from './status';
 
 /** The ForceAtlas2 settings the layout panel offers; the others stay as inferred from the graph. */
 export type AdjustableSetting =
-  | 'linLogMode'
-  | 'adjustSizes'
-  | 'edgeWeightInfluence'
-  | 'gravity'
-  | 'scalingRatio';
+  'linLogMode' | 'adjustSizes' | 'edgeWeightInfluence' | 'gravity' | 'scalingRatio';
 
 type ApplyPositions = (xy: Float32Array) => void;
 
@@ -99,7 +95,10 @@ export class LayoutRunner {
       sizes[i++] = attributes.size;
     });
     // Same inference as the worker's, so the panel shows values before the first status arrives.
-    this.settings = { ...inferSettings({ nodeCount, edgeCount, withSizes: true }), ...this.overrides };
+    this.settings = {
+      ...inferSettings({ nodeCount, edgeCount, withSizes: true }),
+      ...this.overrides,
+    };
     this.timeBudgetMs = layoutTimeBudgetMs({ nodeCount, edgeCount });
     this.status = { type: 'idle' };
     const client = new LayoutClient({

@@ -17,6 +17,10 @@ export interface LayoutInput {
   timeBudgetMs?: number;
   /** Placement seed (default 1): same seed, same start layout. */
   seed?: number;
+  /** Node radii as drawn (CSS pixels), used when `adjustSizes` is on. */
+  sizes?: Float32Array | null;
+  /** Show usable dataset coordinates as they are and wait for `resume` (default false: run). */
+  keepGiven?: boolean;
 }
 
 export interface LayoutCallbacks {
@@ -96,6 +100,8 @@ export class LayoutClient {
       settings: input.settings ?? {},
       timeBudgetMs: input.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS,
       seed: input.seed ?? 1,
+      sizes: input.sizes ?? null,
+      keepGiven: input.keepGiven ?? false,
     });
   }
 

@@ -111,3 +111,17 @@ export function readPositions(nodes: Float32Array, out?: Float32Array): Float32A
   }
   return xy;
 }
+
+/**
+ * Overwrites the size of every node in the node matrix (FA2 reads sizes only with `adjustSizes`);
+ * sizes ≤ 0 or non-finite become 1, as in `buildMatrices`.
+ */
+export function writeSizes(nodes: Float32Array, sizes: Float32Array): void {
+  const nodeCount = nodes.length / PPN;
+  if (sizes.length !== nodeCount)
+    throw new LayoutInputError(`sizes must hold ${nodeCount} numbers, got ${sizes.length}`);
+  for (let i = 0, j = 0; i < nodeCount; i++, j += PPN) {
+    const size = sizes[i];
+    nodes[j + NODE_SIZE] = Number.isFinite(size) && size > 0 ? size : 1;
+  }
+}

@@ -20,6 +20,13 @@ export interface StartMessage {
   timeBudgetMs: number;
   /** Seed of the start placement's jitter. */
   seed: number;
+  /** Node radii as drawn, in CSS pixels, for `adjustSizes` (prevent overlap); null → all 1. */
+  sizes: Float32Array | null;
+  /**
+   * When the dataset's coordinates are usable: show them (repaired where non-finite) and wait for
+   * `resume` instead of running, since someone chose them. Otherwise the run starts at once.
+   */
+  keepGiven: boolean;
 }
 
 export type MainToWorker =
@@ -29,8 +36,11 @@ export type MainToWorker =
   | { type: 'stop' }
   | { type: 'settings'; settings: Partial<Fa2Settings> };
 
-/** Why a run ended without converging. */
-export type StopReason = 'requested' | 'time-budget';
+/**
+ * Why a run ended without converging; `kept-coordinates`: it never ran, the dataset's own drawing
+ * is shown (see `keepGiven`).
+ */
+export type StopReason = 'requested' | 'time-budget' | 'kept-coordinates';
 
 /** Where a layout stands; `iterations` counts every FA2 iteration since start. */
 export type LayoutStatus =

@@ -8,7 +8,13 @@ import {
   type ConvergenceOptions,
   type ConvergenceState,
 } from './convergence';
-import { buildMatrices, readPositions, type Fa2Matrices, type LayoutGraphArrays } from './matrices';
+import {
+  buildMatrices,
+  readPositions,
+  writeSizes,
+  type Fa2Matrices,
+  type LayoutGraphArrays,
+} from './matrices';
 import type { Fa2Settings } from './settings';
 
 /** Why a batch ended. */
@@ -68,6 +74,12 @@ export class Fa2Runner {
    */
   updateSettings(settings: Fa2Settings): void {
     this.settingsValue = settings;
+    this.restartWatch();
+  }
+
+  /** New node sizes (layout units) for `adjustSizes`; they change the equilibrium too. */
+  setSizes(sizes: Float32Array): void {
+    writeSizes(this.matrices.nodes, sizes);
     this.restartWatch();
   }
 

@@ -8,6 +8,7 @@ import {
 } from './protocol';
 import { Fa2Runner } from './runner';
 import { inferSettings, mergeSettings, type Fa2Settings } from './settings';
+import { sizesInLayoutUnits } from './sizes';
 
 /** What the session needs from its thread; the worker passes real ones, tests pass fakes. */
 export interface SessionHost {
@@ -44,6 +45,8 @@ export class LayoutSession {
   private activeMs = 0;
   private runningSince = 0;
   private lastPostAt = -Infinity;
+  /** Rendered radii (CSS pixels) from the start message, converted when `adjustSizes` goes on. */
+  private pixelSizes: Float32Array | null = null;
 
   constructor(
     private readonly host: SessionHost,
@@ -72,7 +75,8 @@ export class LayoutSession {
   }
 
   private start(message: StartMessage): void {
-    const shape = { nodeCount: message.nodeCount, edgeCount: message.sources.length };
+    const withSizes = message.sizes !== null && message.sizes.length === message.nodeCount;
+    const shape = { nodeCount: message.nodeCount, edgeCount: message.sources.length, withSizes };
     const settings = mergeSettings(inferSettings(shape), message.settings);
     const placement = startPositions({
       nodeCount: message.nodeCount,
@@ -92,11 +96,35 @@ export class LayoutSession {
       },
       settings,
     );
+    this.pixelSizes = withSizes ? message.sizes : null;
+    if (settings.adjustSizes) this.applySizes();
     this.budgetMs = message.timeBudgetMs > 0 ? message.timeBudgetMs : Infinity;
     this.activeMs = 0;
     // Show the start placement right away: it is already a readable picture.
     this.postPositions();
+    if (message.keepGiven && placement.origin !== 'placed') {
+      this.phase = 'finished';
+      const { iterations, progress } = this.runner.convergence;
+      this.postStatus({
+        type: 'stopped',
+        reason: 'kept-coordinates',
+        iterations,
+        progress,
+        elapsedMs: 0,
+      });
+      return;
+    }
     this.enterRunning();
+  }
+
+  /**
+   * Sizes in layout units for the drawing as it is now: measured against the current extent, so
+   * switching anti-collision on mid-run separates the discs as they are drawn at that moment.
+   */
+  private applySizes(): void {
+    const runner = this.runner;
+    if (!runner || !this.pixelSizes) return;
+    runner.setSizes(sizesInLayoutUnits(this.pixelSizes, runner.positions()));
   }
 
   private pause(): void {
@@ -141,7 +169,9 @@ export class LayoutSession {
 
   private updateSettings(overrides: Partial<Fa2Settings>): void {
     if (!this.runner) return;
+    const wasAdjusting = this.runner.settings.adjustSizes;
     this.runner.updateSettings(mergeSettings(this.runner.settings, overrides));
+    if (this.runner.settings.adjustSizes && !wasAdjusting) this.applySizes();
     // New settings mean a new equilibrium: a finished run starts moving again.
     if (this.phase === 'finished') {
       this.activeMs = 0;

@@ -8,6 +8,8 @@ export type Fa2Settings = Fa2IterateOptions;
 export interface GraphShape {
   nodeCount: number;
   edgeCount: number;
+  /** Whether node sizes come with the graph (needed for anti-collision to mean anything). */
+  withSizes?: boolean;
 }
 
 /**
@@ -35,7 +37,11 @@ export const COARSE_THETA_MIN_NODES = 50_000;
  *   that convergence took up to 2× more iterations in our measurements (tests/unit/layout).
  * - `linLogMode` off: it separates communities more but takes far longer to settle and squeezes
  *   trees; a user can switch it on through a settings update.
- * - `adjustSizes` off: its anti-collision forces keep jittering and never converge cleanly.
+ * - `adjustSizes` (prevent overlap) on when sizes come with the graph and repulsion is exact: with
+ *   sizes converted to layout units (sizes.ts) it settles cleanly, in ~4× the iterations (school
+ *   network: 1200 instead of 320, half a second) and leaves no disc on top of another (35 pairs
+ *   overlapped without it). Graphology's Barnes-Hut repulsion ignores sizes, so above
+ *   {@link BARNES_HUT_MIN_NODES} it would only slow the run down: off there, a user can still ask.
  */
 export function inferSettings(shape: GraphShape): Fa2Settings {
   const nodeCount = Math.max(1, shape.nodeCount);
@@ -44,7 +50,7 @@ export function inferSettings(shape: GraphShape): Fa2Settings {
   return {
     linLogMode: false,
     outboundAttractionDistribution: false,
-    adjustSizes: false,
+    adjustSizes: shape.withSizes === true && nodeCount <= BARNES_HUT_MIN_NODES,
     edgeWeightInfluence: 1,
     scalingRatio: 10 * densityBoost,
     strongGravityMode: true,

@@ -70,6 +70,8 @@ describe('LayoutClient', () => {
       positions: null,
       weights: null,
       seed: 1,
+      sizes: null,
+      keepGiven: false,
     });
     client.pause();
     client.resume();

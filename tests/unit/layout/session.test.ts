@@ -47,6 +47,8 @@ function startMessage(overrides: Partial<MainToWorker & { type: 'start' }> = {})
     settings: {},
     timeBudgetMs: 60_000,
     seed: 1,
+    sizes: null,
+    keepGiven: false,
     ...overrides,
   };
 }
@@ -144,5 +146,49 @@ describe('LayoutSession', () => {
     const { host, session } = setup();
     session.handle(startMessage({ positions: g.given }));
     expect(Array.from(host.positions()[0].positions)).toEqual(Array.from(g.given ?? []));
+  });
+
+  it('shows usable dataset coordinates as they are and runs only on resume', () => {
+    const g = lesMiserables();
+    const { host, session } = setup();
+    session.handle(startMessage({ positions: g.given, keepGiven: true }));
+    expect(host.statuses()).toEqual([
+      { type: 'stopped', reason: 'kept-coordinates', iterations: 0, progress: 0, elapsedMs: 0 },
+    ]);
+    expect(Array.from(host.positions()[0].positions)).toEqual(Array.from(g.given ?? []));
+    expect(host.drain()).toBe(0);
+    session.handle({ type: 'resume' });
+    expect(host.statuses().at(-1)?.type).toBe('running');
+    host.drain();
+    expect(host.statuses().at(-1)?.type).toBe('converged');
+  });
+
+  it('repairs non-finite coordinates before showing them', () => {
+    const g = lesMiserables();
+    const given = (g.given ?? new Float32Array()).slice();
+    given[0] = NaN;
+    given[7] = Infinity;
+    const { host, session } = setup();
+    session.handle(startMessage({ positions: given, keepGiven: true }));
+    expect(allFinite(host.positions()[0].positions)).toBe(true);
+  });
+
+  it('runs at once when asked to keep coordinates the dataset does not have', () => {
+    const { host, session } = setup();
+    session.handle(startMessage({ keepGiven: true }));
+    expect(host.statuses()[0].type).toBe('running');
+  });
+
+  it('prevents overlap by default when sizes come along, and can switch it off and on mid-run', () => {
+    const { host, session } = setup();
+    session.handle(startMessage({ sizes: new Float32Array(77).fill(5) }));
+    const first = host.statuses()[0];
+    expect(first.type === 'running' && first.settings.adjustSizes).toBe(true);
+    host.drain(2);
+    session.handle({ type: 'settings', settings: { adjustSizes: false } });
+    session.handle({ type: 'settings', settings: { adjustSizes: true } });
+    host.drain();
+    expect(host.statuses().at(-1)?.type).toBe('converged');
+    expect(host.positions().every((p) => allFinite(p.positions))).toBe(true);
   });
 });
