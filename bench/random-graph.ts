@@ -1,3 +1,4 @@
+import type { Csr } from '../src/core/graph/csr';
 import { createRng } from '../src/core/spread/rng';
 
 export interface EdgeList {
@@ -40,4 +41,25 @@ export function skewedDirectedGraph(
     targets[e] = sorted[e] % nodeCount;
   }
   return { nodeCount, sources, targets };
+}
+
+/** The graph and scenario the spread benchmarks share, so their figures can be compared. */
+export const SPREAD_BENCH = {
+  nodes: 100_000,
+  edges: 1_000_000,
+  seed: 20261125,
+  worth: 0.15,
+  delivery: 0.8,
+  /** The origin is the node whose out-degree is nearest this: a well-connected person, not a hub. */
+  originDegree: 50,
+} as const;
+
+export function nodeWithOutDegreeNear(csr: Csr, degree: number): number {
+  let best = 0;
+  for (let node = 0; node < csr.nodeCount; node++) {
+    const d = csr.offsets[node + 1] - csr.offsets[node];
+    const bestDegree = csr.offsets[best + 1] - csr.offsets[best];
+    if (Math.abs(d - degree) < Math.abs(bestDegree - degree)) best = node;
+  }
+  return best;
 }

@@ -1,17 +1,16 @@
 /**
  * Spread engine benchmark: one continuous-time independent cascade on a 100k-node, 1M-edge skewed
  * graph, by the CSR engine (simulateSpread) and by a straightforward graphology version of the same
- * algorithm written below. Both draw the same random numbers in the same order, so they must produce
+ * algorithm (bench/graphology-baseline.ts). Both draw the same random numbers in the same order, so they must produce
  * the same timeline; the bench checks that before it reports any speed.
  */
-import Graph from 'graphology';
+import type Graph from 'graphology';
 import { csrFromEdges, type Csr } from '../src/core/graph/csr';
-import { DelaySampler } from '../src/core/spread/delays';
 import { simulateSpread } from '../src/core/spread/independent-cascade';
 import { finalReach } from '../src/core/spread/metrics';
-import { createRng } from '../src/core/spread/rng';
 import type { Scenario, Timeline } from '../src/core/spread/types';
-import { skewedDirectedGraph } from './random-graph';
+import { buildGraphologyGraph, graphologySpread, type Adoption } from './graphology-baseline';
+import { nodeWithOutDegreeNear, skewedDirectedGraph, SPREAD_BENCH } from './random-graph';
 import {
   emitSection,
   formatCount,
@@ -24,112 +23,15 @@ import {
   type Timings,
 } from './report';
 
-const NODES = 100_000;
-const EDGES = 1_000_000;
-const GRAPH_SEED = 20261125;
-const WORTH = 0.15;
-const DELIVERY = 0.8;
-/** The origin is the node whose out-degree is nearest this: a well-connected person, not a hub. */
-const ORIGIN_DEGREE = 50;
+const {
+  nodes: NODES,
+  edges: EDGES,
+  seed: GRAPH_SEED,
+  worth: WORTH,
+  delivery: DELIVERY,
+} = SPREAD_BENCH;
 /** Each round times the CSR engine 3 times and the baseline once. */
 const ROUNDS = 5;
-
-interface Arrival {
-  time: number;
-  node: string;
-  via: string | null;
-  channel: 'hard' | 'soft';
-}
-
-/** A plain binary min-heap of arrival objects by time; stale entries are skipped when popped. */
-class ArrivalHeap {
-  private items: Arrival[] = [];
-  get size(): number {
-    return this.items.length;
-  }
-  push(item: Arrival): void {
-    const items = this.items;
-    items.push(item);
-    let at = items.length - 1;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      if (items[parent].time <= item.time) break;
-      items[at] = items[parent];
-      at = parent;
-    }
-    items[at] = item;
-  }
-  pop(): Arrival {
-    const items = this.items;
-    const top = items[0];
-    const last = items.pop()!;
-    if (items.length > 0) {
-      let at = 0;
-      for (;;) {
-        let child = 2 * at + 1;
-        if (child >= items.length) break;
-        if (child + 1 < items.length && items[child + 1].time < items[child].time) child++;
-        if (items[child].time >= last.time) break;
-        items[at] = items[child];
-        at = child;
-      }
-      items[at] = last;
-    }
-    return top;
-  }
-}
-
-interface Adoption {
-  time: number;
-  node: string;
-  via: string | null;
-  channel: string;
-}
-
-/**
- * The baseline: the same cascade as simulateSpread, the way one would first write it against
- * graphology: neighbour callbacks, string keys, Maps for state, one object per queued arrival.
- */
-function graphologySpread(graph: Graph, scenario: Scenario): Adoption[] {
-  const rng = createRng(scenario.seed);
-  const delays = new DelaySampler(rng);
-  const adopted = new Map<string, Adoption>();
-  const best = new Map<string, number>();
-  const timeline: Adoption[] = [];
-  const heap = new ArrivalHeap();
-  const origins = scenario.origins.map(String);
-  for (const origin of origins) {
-    const adoption = { time: 0, node: origin, via: null, channel: 'origin' };
-    adopted.set(origin, adoption);
-    timeline.push(adoption);
-  }
-  for (const origin of origins) {
-    graph.forEachOutNeighbor(origin, (member) => {
-      if (adopted.has(member) || !(rng.next() < scenario.delivery)) return;
-      const time = delays.hard();
-      if (time < (best.get(member) ?? Infinity)) {
-        best.set(member, time);
-        heap.push({ time, node: member, via: origin, channel: 'hard' });
-      }
-    });
-  }
-  while (heap.size > 0) {
-    const arrival = heap.pop();
-    if (adopted.has(arrival.node)) continue;
-    const adoption = { ...arrival };
-    adopted.set(arrival.node, adoption);
-    timeline.push(adoption);
-    graph.forEachOutNeighbor(arrival.node, (contact) => {
-      if (adopted.has(contact) || !(rng.next() < scenario.worth)) return;
-      const time = arrival.time + delays.soft();
-      if (time < (best.get(contact) ?? Infinity)) {
-        best.set(contact, time);
-        heap.push({ time, node: contact, via: arrival.node, channel: 'soft' });
-      }
-    });
-  }
-  return timeline;
-}
 
 function sameTimeline(csrTimeline: Timeline, baseline: Adoption[]): boolean {
   if (csrTimeline.length !== baseline.length) return false;
@@ -145,16 +47,6 @@ function edgesScanned(csr: Csr, timeline: Timeline): number {
     scanned += csr.offsets[node + 1] - csr.offsets[node];
   }
   return scanned;
-}
-
-function pickOrigin(csr: Csr): number {
-  let origin = 0;
-  for (let node = 0; node < csr.nodeCount; node++) {
-    const degree = csr.offsets[node + 1] - csr.offsets[node];
-    const bestDegree = csr.offsets[origin + 1] - csr.offsets[origin];
-    if (Math.abs(degree - ORIGIN_DEGREE) < Math.abs(bestDegree - ORIGIN_DEGREE)) origin = node;
-  }
-  return origin;
 }
 
 function heapMiB(): number {
@@ -174,7 +66,7 @@ function main(): void {
   }, 5).wall;
 
   const scenario: Scenario = {
-    origins: [pickOrigin(csr)],
+    origins: [nodeWithOutDegreeNear(csr, SPREAD_BENCH.originDegree)],
     model: 'independent-cascade',
     worth: WORTH,
     delivery: DELIVERY,
@@ -183,9 +75,7 @@ function main(): void {
   progress('building graphology graph');
   const heapBefore = heapMiB();
   const graphStart = performance.now();
-  const graph = new Graph({ type: 'directed' });
-  for (let node = 0; node < NODES; node++) graph.addNode(node);
-  for (let e = 0; e < EDGES; e++) graph.addEdge(edges.sources[e], edges.targets[e]);
+  const graph: Graph = buildGraphologyGraph(edges);
   const graphBuild = performance.now() - graphStart;
   const graphMiB = heapMiB() - heapBefore;
 

@@ -51,3 +51,44 @@ export function randomGraph(seed: number, nodeCount: number, edgeCount: number):
 export function outNeighbours(csr: Csr, node: number): Int32Array {
   return csr.targets.subarray(csr.offsets[node], csr.offsets[node + 1]);
 }
+
+/**
+ * Exact per-node reach probabilities of the independent cascade, by enumerating every live/dead
+ * outcome of every edge: an origin's out-edges are live with probability `delivery`, everyone
+ * else's with `worth`, and the reached set is what the live edges connect to the origins.
+ */
+export function exactReachProbabilities(
+  csr: Csr,
+  origins: number[],
+  delivery: number,
+  worth: number,
+) {
+  const edgeCount = csr.targets.length;
+  const sourceOf = new Int32Array(edgeCount);
+  for (let u = 0; u < csr.nodeCount; u++) {
+    for (let e = csr.offsets[u]; e < csr.offsets[u + 1]; e++) sourceOf[e] = u;
+  }
+  const probability = (e: number) => (origins.includes(sourceOf[e]) ? delivery : worth);
+  const reached = new Float64Array(csr.nodeCount);
+  for (let outcome = 0; outcome < 1 << edgeCount; outcome++) {
+    let weight = 1;
+    for (let e = 0; e < edgeCount; e++) {
+      weight *= outcome & (1 << e) ? probability(e) : 1 - probability(e);
+    }
+    const seen = new Uint8Array(csr.nodeCount);
+    const stack = [...origins];
+    for (const o of origins) seen[o] = 1;
+    while (stack.length > 0) {
+      const u = stack.pop()!;
+      for (let e = csr.offsets[u]; e < csr.offsets[u + 1]; e++) {
+        const v = csr.targets[e];
+        if (outcome & (1 << e) && !seen[v]) {
+          seen[v] = 1;
+          stack.push(v);
+        }
+      }
+    }
+    for (let v = 0; v < csr.nodeCount; v++) if (seen[v]) reached[v] += weight;
+  }
+  return reached;
+}

@@ -152,10 +152,11 @@ describe('linear threshold', () => {
   /** The final adopters by direct iteration: adopt while the adopted share of in-contacts ≥ θ. */
   function thresholdClosure(csr: Csr, origins: number[], seed: number): Set<number> {
     const inNeighbours: number[][] = Array.from({ length: csr.nodeCount }, () => []);
-    for (let u = 0; u < csr.nodeCount; u++) for (const v of outNeighbours(csr, u)) inNeighbours[v].push(u);
+    for (let u = 0; u < csr.nodeCount; u++)
+      for (const v of outNeighbours(csr, u)) inNeighbours[v].push(u);
     const adopted = new Set(origins);
     for (const o of origins) for (const v of outNeighbours(csr, o)) adopted.add(v);
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (let v = 0; v < csr.nodeCount; v++) {
         if (adopted.has(v) || inNeighbours[v].length === 0) continue;
@@ -193,7 +194,15 @@ describe('linear threshold', () => {
   it('weighs in-contacts by tie weight when weighted', () => {
     // 3 hears from 1 (weight 9) and 2 (weight 1); only 1 is in the hard network. Unweighted,
     // 3 adopts when θ <= 1/2; weighted, when θ <= 0.9.
-    const csr = graph(4, [[0, 1], [1, 3], [2, 3]], true);
+    const csr = graph(
+      4,
+      [
+        [0, 1],
+        [1, 3],
+        [2, 3],
+      ],
+      true,
+    );
     csr.weights.set([1, 9, 1]);
     let unweighted = 0;
     let weighted = 0;
@@ -255,7 +264,14 @@ describe('forgetting', () => {
 describe('hard-marked edges', () => {
   it('make only the marked edges hard; the origin tells its other contacts soft', () => {
     // Origin 0's edges: to 1 (hard-marked, payload edge 0) and to 2 (not, payload edge 1).
-    const csr = graph(3, [[0, 1], [0, 2]], true);
+    const csr = graph(
+      3,
+      [
+        [0, 1],
+        [0, 2],
+      ],
+      true,
+    );
     const hardEdges = Uint8Array.from([1, 0]);
     let soft = 0;
     const runs = 2000;

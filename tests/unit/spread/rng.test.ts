@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, normalizeSeed } from '../../../src/core/spread/rng';
+import { createRng, hashUnit, normalizeSeed } from '../../../src/core/spread/rng';
 
 describe('createRng', () => {
   it('stays in [0, 1) and is uniform by a chi-square test', () => {
@@ -66,5 +66,33 @@ describe('createRng', () => {
     expect(Number.isInteger(negative) && negative >= 0 && negative < 2 ** 32).toBe(true);
     expect(normalizeSeed(7.9)).toBe(7);
     expect(() => normalizeSeed(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('hashUnit', () => {
+  it('is uniform on (0, 1] over consecutive indices, and differs between seeds', () => {
+    const buckets = 20;
+    const n = 200_000;
+    const counts = new Array<number>(buckets).fill(0);
+    let sameAcrossSeeds = 0;
+    let lagProducts = 0;
+    let outOfRange = 0;
+    let previous = hashUnit(3, 0);
+    for (let i = 0; i < n; i++) {
+      const x = hashUnit(3, i);
+      if (!(x > 0 && x <= 1)) outOfRange++;
+      counts[Math.min(buckets - 1, Math.floor(x * buckets))]++;
+      if (x === hashUnit(4, i)) sameAcrossSeeds++;
+      lagProducts += (x - 0.5) * (previous - 0.5);
+      previous = x;
+    }
+    expect(outOfRange).toBe(0);
+    const expected = n / buckets;
+    const chiSquare = counts.reduce((sum, c) => sum + (c - expected) ** 2 / expected, 0);
+    expect(chiSquare).toBeLessThan(43.8); // 19 degrees of freedom, 99.9th percentile
+    expect(sameAcrossSeeds).toBeLessThan(5);
+    // Lag-1 correlation of neighbouring indices: standard error 1/√n.
+    expect(Math.abs(lagProducts / n / (1 / 12))).toBeLessThan(4 / Math.sqrt(n));
+    expect(hashUnit(3, 17)).toBe(hashUnit(3, 17));
   });
 });
