@@ -10,12 +10,17 @@ import {
   QUIET_EDGE_COLOR,
   UNREACHED_COLOR,
 } from '../core/spread/palette';
+import { Pulses } from './pulses';
 
 type EdgeView = { weight: number };
 
 export interface GraphViewOptions {
-  /** Called with the node's index when a person clicks a node. */
+  /** A person clicked a node (its index). */
   onNodeClick?: (node: number) => void;
+  /** The pointer entered a node (its index) or left it (-1). */
+  onNodeHover?: (node: number) => void;
+  /** A person clicked the background. */
+  onStageClick?: () => void;
 }
 
 /**
@@ -24,6 +29,12 @@ export interface GraphViewOptions {
  */
 export type ColourMode = { type: 'spread' } | { type: 'group'; groupOfNode: Int32Array };
 
+/** Nodes and edges to bring forward (a path, a person's cascade); everything else recedes. */
+export interface Highlight {
+  nodes: Set<number>;
+  edges: Set<number>;
+}
+
 /**
  * The only place that knows sigma. Visual state lives in typed arrays (PlaybackState); sigma's
  * reducers read them, and each update refreshes only the items that changed.
@@ -31,8 +42,11 @@ export type ColourMode = { type: 'spread' } | { type: 'group'; groupOfNode: Int3
 export class GraphView {
   readonly sigma: Sigma<NodeView, EdgeView>;
   private colour: ColourMode = { type: 'spread' };
-  private nodeKeys: string[];
+  private readonly nodeKeys: string[];
   private origins = new Set<number>();
+  private labelled = new Set<number>();
+  private highlight: Highlight | null = null;
+  private readonly pulses = new Pulses((nodes, edges) => this.refresh({ nodes, edges }));
 
   constructor(
     container: HTMLElement,
@@ -51,18 +65,35 @@ export class GraphView {
       nodeReducer: (key, attributes) => this.reduceNode(indexOf.get(key) ?? -1, attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
-    const click = options.onNodeClick;
-    if (click) {
-      this.sigma.on('clickNode', ({ node }) => click(indexOf.get(node) ?? -1));
-      this.sigma.on('enterNode', () => (container.style.cursor = 'pointer'));
-      this.sigma.on('leaveNode', () => (container.style.cursor = ''));
-    }
+    const { onNodeClick, onNodeHover, onStageClick } = options;
+    this.sigma.on('clickNode', ({ node }) => onNodeClick?.(indexOf.get(node) ?? -1));
+    this.sigma.on('clickStage', () => onStageClick?.());
+    this.sigma.on('enterNode', ({ node }) => {
+      container.style.cursor = 'pointer';
+      onNodeHover?.(indexOf.get(node) ?? -1);
+    });
+    this.sigma.on('leaveNode', () => {
+      container.style.cursor = '';
+      onNodeHover?.(-1);
+    });
   }
 
   setOrigins(origins: number[]): void {
     const before = [...this.origins];
     this.origins = new Set(origins);
     this.refresh({ nodes: [...before, ...origins], edges: [] });
+  }
+
+  /** Nodes whose label is always drawn (the origin's is anyway): top spreaders, the selected person. */
+  setLabelled(nodes: number[]): void {
+    const before = [...this.labelled];
+    this.labelled = new Set(nodes);
+    this.refresh({ nodes: [...before, ...nodes], edges: [] });
+  }
+
+  setHighlight(highlight: Highlight | null): void {
+    this.highlight = highlight;
+    this.sigma.refresh({ skipIndexation: true });
   }
 
   setColourMode(mode: ColourMode): void {
@@ -80,6 +111,11 @@ export class GraphView {
       },
       skipIndexation: true,
     });
+  }
+
+  /** Newly reached people and the edges that carried the word, to pulse briefly. */
+  pulse(changes: Changes): void {
+    this.pulses.start(changes.nodes, changes.edges);
   }
 
   /** Moves nodes to new positions, x and y interleaved in node order. */
@@ -107,32 +143,52 @@ export class GraphView {
   }
 
   kill(): void {
+    this.pulses.clear();
     this.sigma.kill();
   }
 
   private reduceNode(node: number, attributes: NodeView): Partial<NodeDisplayData> {
     const channel = this.playback.nodeChannel[node];
-    const size = (attributes.size ?? 4) * (channel >= 0 ? CHANNEL_SIZE_FACTOR[channel] : 1);
     const isOrigin = this.origins.has(node);
+    const dimmed = this.highlight !== null && !this.highlight.nodes.has(node);
+    const pulse = this.pulses.nodeStrength(node);
+    let size =
+      attributes.size * (channel >= 0 ? CHANNEL_SIZE_FACTOR[channel] : 1) * (1 + 0.9 * pulse);
+    if (this.highlight && !dimmed) size *= 1.25;
     let color: string;
-    if (this.colour.type === 'group') {
-      const group = this.colour.groupOfNode[node] % GROUP_COLORS.length;
-      color = channel >= 0 ? GROUP_COLORS[group] : GROUP_COLORS_FAINT[group];
+    if (dimmed) color = UNREACHED_COLOR;
+    else if (isOrigin) color = CHANNEL_COLORS[0];
+    else if (this.colour.type === 'group') {
+      const group = this.colour.groupOfNode[node];
+      const shade = group < 0 ? -1 : group % GROUP_COLORS.length;
+      color =
+        shade < 0
+          ? UNREACHED_COLOR
+          : channel >= 0
+            ? GROUP_COLORS[shade]
+            : GROUP_COLORS_FAINT[shade];
     } else {
       color = channel >= 0 ? CHANNEL_COLORS[channel] : UNREACHED_COLOR;
     }
     return {
       ...attributes,
       size,
-      color: isOrigin ? CHANNEL_COLORS[0] : color,
-      forceLabel: isOrigin,
-      zIndex: channel >= 0 ? 1 : 0,
+      color,
+      forceLabel: isOrigin || this.labelled.has(node) || (this.highlight?.nodes.has(node) ?? false),
     };
   }
 
   private reduceEdge(edge: number, attributes: EdgeView): Partial<EdgeDisplayData> {
     const channel = this.playback.edgeChannel[edge];
-    if (channel < 0) return { ...attributes, color: QUIET_EDGE_COLOR, size: 0.5 };
-    return { ...attributes, color: CHANNEL_COLORS[channel], size: 1.6 };
+    const highlighted = this.highlight?.edges.has(edge) ?? false;
+    if (channel < 0 || (this.highlight && !highlighted)) {
+      return { ...attributes, color: QUIET_EDGE_COLOR, size: 0.5 };
+    }
+    const pulse = this.pulses.edgeStrength(edge);
+    return {
+      ...attributes,
+      color: CHANNEL_COLORS[channel],
+      size: (highlighted ? 2.6 : 1.4) + 2 * pulse,
+    };
   }
 }

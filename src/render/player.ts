@@ -17,8 +17,10 @@ export class Player {
   private t = 0;
   private speed = 1;
   private playing = false;
+  private loop = false;
   private frame = 0;
   private lastTick = 0;
+  private heldSince: number | null = null;
 
   constructor(private readonly options: PlayerOptions) {}
 
@@ -74,6 +76,11 @@ export class Player {
     this.speed = speed;
   }
 
+  /** When on, the replay starts over after a short pause at the end instead of stopping. */
+  setLoop(loop: boolean): void {
+    this.loop = loop;
+  }
+
   dispose(): void {
     cancelAnimationFrame(this.frame);
     this.playing = false;
@@ -85,8 +92,19 @@ export class Player {
     this.lastTick = now;
     const span = this.duration;
     const rate = span > 0 ? span / (this.options.secondsAtNormalSpeed ?? 15) : 0;
-    this.seek(this.t + seconds * rate * this.speed);
-    if (this.t >= this.end) {
+    if (this.t >= this.end && this.loop) {
+      // Hold the final picture for a moment before starting over.
+      this.heldSince ??= now;
+      if (now - this.heldSince < 1200) {
+        this.frame = requestAnimationFrame(this.tick);
+        return;
+      }
+      this.heldSince = null;
+      this.seek(this.start);
+    } else {
+      this.seek(this.t + seconds * rate * this.speed);
+    }
+    if (this.t >= this.end && !this.loop) {
       this.setPlaying(false);
       return;
     }

@@ -1,6 +1,10 @@
 import { hashtagCounts, recordedSpread } from '../core/posts/spread-of-hashtag';
 import type { ReadResult } from '../core/read-dataset';
-import { parseScenarioHash, formatScenarioHash } from '../core/spread/scenario-hash';
+import {
+  formatScenarioHash,
+  parseScenarioHash,
+  type ScenarioParams,
+} from '../core/spread/scenario-hash';
 import { exportPng } from '../render/export-image';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
@@ -42,6 +46,8 @@ export class Session {
   private container: HTMLElement | null = null;
   private view: GraphView | null = null;
   private loadAbort: AbortController | null = null;
+  /** The scenario a link asked for: applied to the first dataset only, then forgotten. */
+  private linkParams: ScenarioParams = {};
 
   get nodeCount(): number {
     return this.dataset?.csr.nodeCount ?? 0;
@@ -63,6 +69,7 @@ export class Session {
 
   /** Loads what the URL asks for (`?data=`, `?sample=`), else the default sample. */
   start(location: Location): Promise<void> {
+    this.linkParams = parseScenarioHash(location.hash);
     return this.loadSource(sourceFromLocation(location, document.baseURI));
   }
 
@@ -115,15 +122,19 @@ export class Session {
     await exportPng(this.view, `${datasetSlug(this.dataset.name)}_t=${t}`);
   }
 
-  /** The scenario as a URL hash, for links that reproduce the spread. */
+  /**
+   * The scenario as a URL hash, for links that reproduce the spread: origin, worth, delivery, seed,
+   * and the moment on screen when the replay is paused (not while it plays: the hash would churn).
+   */
   scenarioHash(): string {
     const dataset = this.dataset;
-    const { origin, worth, delivery, seed } = this.spread;
+    const { origin, worth, delivery, seed, playing, time } = this.spread;
     return formatScenarioHash({
       origin: dataset && origin >= 0 ? dataset.payload.nodeIds[origin] : undefined,
       worth,
       delivery,
       seed,
+      t: playing ? undefined : time,
     });
   }
 
@@ -186,7 +197,8 @@ export class Session {
   private show(dataset: LoadedDataset): void {
     this.dataset = dataset;
     this.warnings = dataset.payload.warnings;
-    const hash = parseScenarioHash(window.location.hash);
+    const hash = this.linkParams;
+    this.linkParams = {};
     const origin = hash.origin !== undefined ? dataset.indexOfId.get(hash.origin) : undefined;
     this.colourBy = 'spread';
     this.spread.useDataset(dataset, {
@@ -197,7 +209,9 @@ export class Session {
     });
     this.rebuildView();
     this.layout.start(dataset, (xy) => this.view?.applyPositions(xy));
-    this.spread.play();
+    // A link that names a moment opens paused there; otherwise the spread plays by itself.
+    if (hash.t !== undefined) this.spread.seek(hash.t);
+    else this.spread.play();
   }
 
   private rebuildView(): void {
@@ -208,8 +222,11 @@ export class Session {
       this.spread.attachView(null);
       return;
     }
+    const inspector = this.spread.inspector;
     this.view = new GraphView(this.container, this.dataset.graph, playback, {
-      onNodeClick: (node) => this.spread.setOrigin(node),
+      onNodeClick: (node) => inspector.select(node),
+      onNodeHover: (node) => inspector.hover(node),
+      onStageClick: () => inspector.clear(),
     });
     this.spread.attachView(this.view);
     this.applyColourMode();

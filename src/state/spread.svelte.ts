@@ -14,6 +14,7 @@ import { formatTime } from '../core/spread/time-format';
 import type { Scenario, Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
 import { Player } from '../render/player';
+import { Inspector } from './inspector.svelte';
 import type { LoadedDataset } from './loaded-dataset';
 import type { ReachFigures } from './status';
 
@@ -54,6 +55,8 @@ export class SpreadState {
   hashtag = $state<string | null>(null);
   /** Why the last request could not be done (e.g. an origin who never used the hashtag). */
   notice = $state<string | null>(null);
+  loop = $state(false);
+  readonly inspector = new Inspector();
   private index: TimelineIndex | null = null;
   private recorded: Timeline | null = null;
 
@@ -81,7 +84,8 @@ export class SpreadState {
   ): void {
     this.player.pause();
     this.dataset = dataset;
-    this.view = null;
+    // The old view draws the old graph: nothing may reach it with the new dataset's indices.
+    this.attachView(null);
     this.playback = new PlaybackState(dataset.csr.nodeCount, dataset.payload.edgeSources.length);
     this.notice = null;
     this.mode = dataset.posts ? 'recorded' : 'simulated';
@@ -98,6 +102,7 @@ export class SpreadState {
   attachView(view: GraphView | null): void {
     this.view = view;
     view?.setOrigins(this.origin >= 0 ? [this.origin] : []);
+    this.inspector.attachView(view);
   }
 
   setOrigin(node: number): void {
@@ -149,6 +154,22 @@ export class SpreadState {
   setSpeed(speed: number): void {
     this.speed = speed;
     this.player.setSpeed(speed);
+  }
+
+  setLoop(loop: boolean): void {
+    this.loop = loop;
+    this.player.setLoop(loop);
+  }
+
+  /** Jumps one time bin (a fiftieth of the spread's span) forward or back. */
+  stepBin(direction: 1 | -1): void {
+    this.player.pause();
+    this.player.seek(this.time + (direction * (this.end - this.start)) / 50);
+  }
+
+  jumpTo(edge: 'start' | 'end'): void {
+    this.player.pause();
+    this.player.seek(edge === 'start' ? this.start : this.end);
   }
 
   /** Jumps to the next (or previous) adoption. */
@@ -210,8 +231,10 @@ export class SpreadState {
       this.mode === 'recorded' && this.recorded
         ? this.recorded
         : simulateSpread(dataset.csr, this.scenario());
-    const changes = playback.load(timeline, carriedEdges(dataset.csr, timeline));
+    const edgesOfRows = carriedEdges(dataset.csr, timeline);
+    const changes = playback.load(timeline, edgesOfRows);
     this.timeline = timeline;
+    this.inspector.useTimeline(dataset, timeline, edgesOfRows);
     this.index = indexTimeline(timeline);
     this.finalReach = figures(finalReach(this.index));
     const start = timeline.length > 0 ? timeline.time[0] : 0;
@@ -229,7 +252,11 @@ export class SpreadState {
     const { timeline, index, playback } = this;
     if (!timeline || !index || !playback) return;
     const rows = indexAtTime(timeline, t);
-    this.view?.refresh(playback.moveTo(rows));
+    const forward = rows > playback.shownRows;
+    const changes = playback.moveTo(rows);
+    this.view?.refresh(changes);
+    // Pulses mark what is new while the replay plays forward; a scrub just shows the state.
+    if (forward && this.playing) this.view?.pulse(changes);
     this.reach = figures(reachAtIndex(index, rows));
   }
 }

@@ -107,19 +107,24 @@ describe('the journey on the bundled school network', () => {
     await page.context().close();
   });
 
-  it('makes a clicked person the origin', async () => {
+  it('shows how the word reached a clicked person, and makes them the origin on request', async () => {
     const { page } = await openApp(browser);
-    await expect
-      .poll(() => page.getByTestId('layout-status').textContent(), { timeout: 60_000 })
-      .toBe('converged');
+    await playToEnd(page);
     const box = (await page.getByTestId('graph').boundingBox())!;
     const at = await page.evaluate(() =>
       (
         window as unknown as { wordspread: { nodePosition(id: string): { x: number; y: number } } }
       ).wordspread.nodePosition('27'),
     );
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    const card = page.getByTestId('node-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Student 27');
     await page.mouse.click(box.x + at.x, box.y + at.y);
-    await expect.poll(() => page.getByText('Origin:').textContent()).toContain('Student 27');
+    await card.getByRole('button', { name: 'Make Student 27 the origin' }).click();
+    await expect
+      .poll(() => page.getByTestId('origin-name').textContent())
+      .toBe('Student 27 (id 27)');
     await page.context().close();
   });
 
