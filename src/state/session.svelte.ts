@@ -128,9 +128,10 @@ export class Session {
    */
   scenarioHash(): string {
     const dataset = this.dataset;
-    const { origin, worth, delivery, seed, playing, time } = this.spread;
+    const { origin, worth, delivery, seed, playing, time, model } = this.spread;
     return formatScenarioHash({
       origin: dataset && origin >= 0 ? dataset.payload.nodeIds[origin] : undefined,
+      model,
       worth,
       delivery,
       seed,
@@ -206,6 +207,7 @@ export class Session {
       worth: hash.worth,
       delivery: hash.delivery,
       seed: hash.seed,
+      model: hash.model,
     });
     this.rebuildView();
     this.layout.start(dataset, (xy) => this.view?.applyPositions(xy));

@@ -11,7 +11,7 @@ import {
 } from '../core/spread/metrics';
 import { carriedEdges, PlaybackState } from '../core/spread/playback';
 import { formatTime } from '../core/spread/time-format';
-import type { Scenario, Timeline } from '../core/spread/types';
+import type { Model, Scenario, Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
 import { Player } from '../render/player';
 import { Inspector } from './inspector.svelte';
@@ -19,6 +19,16 @@ import type { LoadedDataset } from './loaded-dataset';
 import type { ReachFigures } from './status';
 
 export type SpreadMode = 'recorded' | 'simulated';
+
+export interface ModelParams {
+  weighted: boolean;
+  /** Complex contagion: count of contacts needed. */
+  minContacts: number;
+  /** Complex contagion: share of contacts needed (0: the count alone decides). */
+  minFraction: number;
+  /** Forgetting: mean hours a person keeps passing it on. */
+  activeHours: number;
+}
 
 export const DEFAULT_WORTH = 0.25;
 export const DEFAULT_DELIVERY = 0.8;
@@ -56,6 +66,9 @@ export class SpreadState {
   /** Why the last request could not be done (e.g. an origin who never used the hashtag). */
   notice = $state<string | null>(null);
   loop = $state(false);
+  model = $state<Model>('independent-cascade');
+  /** Model parameters, kept when switching models so a person's choices survive a round trip. */
+  params = $state<ModelParams>({ weighted: false, minContacts: 2, minFraction: 0, activeHours: 2 });
   readonly inspector = new Inspector();
   private index: TimelineIndex | null = null;
   private recorded: Timeline | null = null;
@@ -80,7 +93,13 @@ export class SpreadState {
   /** A new dataset: fresh playback arrays, its default (or the link's) scenario, and a first run. */
   useDataset(
     dataset: LoadedDataset,
-    params: { origin?: number; worth?: number; delivery?: number; seed?: number } = {},
+    params: {
+      origin?: number;
+      worth?: number;
+      delivery?: number;
+      seed?: number;
+      model?: Model;
+    } = {},
   ): void {
     this.player.pause();
     this.dataset = dataset;
@@ -96,6 +115,7 @@ export class SpreadState {
     this.worth = params.worth ?? this.worth;
     this.delivery = params.delivery ?? this.delivery;
     this.seed = params.seed ?? this.seed;
+    this.model = params.model ?? this.model;
     this.run({ keepTime: false });
   }
 
@@ -128,6 +148,17 @@ export class SpreadState {
     this.mode = mode;
     this.run({ keepTime: false });
     this.player.play();
+  }
+
+  setModel(model: Model): void {
+    this.model = model;
+    this.run({ keepTime: false });
+    this.player.play();
+  }
+
+  setParams(params: Partial<ModelParams>): void {
+    this.params = { ...this.params, ...params };
+    this.run({ keepTime: true });
   }
 
   setWorth(worth: number): void {
@@ -208,13 +239,19 @@ export class SpreadState {
     }
   }
 
-  private scenario(): Scenario {
+  /** Everything that reproduces the simulated spread on screen (Monte Carlo and sweeps start here). */
+  scenario(): Scenario {
+    const { weighted, minContacts, minFraction, activeHours } = this.params;
     return {
       origins: [this.origin],
-      model: 'independent-cascade',
+      model: this.model,
       worth: this.worth,
       delivery: this.delivery,
       seed: this.seed,
+      weighted,
+      minContacts,
+      minFraction: minFraction > 0 ? minFraction : undefined,
+      activeHours,
     };
   }
 

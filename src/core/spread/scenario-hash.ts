@@ -1,9 +1,13 @@
 /**
- * The scenario in the URL hash (`#origin=520&worth=0.25&delivery=0.8&seed=1`), so that a link
+ * The scenario in the URL hash (`#origin=520&model=independent-cascade&worth=0.25&delivery=0.8&seed=1&t=3.5`),
+ * so that a link
  * reproduces a spread. Origins are node ids (stable across loads), not indices.
  */
+import { MODELS, type Model } from './types';
+
 export interface ScenarioParams {
   origin?: string;
+  model?: Model;
   worth?: number;
   delivery?: number;
   seed?: number;
@@ -15,6 +19,9 @@ export function parseScenarioHash(hash: string): ScenarioParams {
   const result: ScenarioParams = {};
   const origin = params.get('origin');
   if (origin !== null && origin !== '') result.origin = origin;
+  const model = params.get('model');
+  if (model !== null && (MODELS as readonly string[]).includes(model))
+    result.model = model as Model;
   const probability = (key: string) => {
     const value = Number(params.get(key));
     return params.has(key) && Number.isFinite(value) && value >= 0 && value <= 1
@@ -33,6 +40,7 @@ export function parseScenarioHash(hash: string): ScenarioParams {
 export function formatScenarioHash(params: ScenarioParams): string {
   const parts = new URLSearchParams();
   if (params.origin !== undefined) parts.set('origin', params.origin);
+  if (params.model !== undefined) parts.set('model', params.model);
   if (params.worth !== undefined) parts.set('worth', String(round(params.worth)));
   if (params.delivery !== undefined) parts.set('delivery', String(round(params.delivery)));
   if (params.seed !== undefined) parts.set('seed', String(params.seed));

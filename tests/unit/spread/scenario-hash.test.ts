@@ -3,7 +3,14 @@ import { formatScenarioHash, parseScenarioHash } from '../../../src/core/spread/
 
 describe('scenario hash', () => {
   it('round-trips a scenario', () => {
-    const scenario = { origin: 'Student 7&co', worth: 0.25, delivery: 0.8, seed: 42, t: 3.5 };
+    const scenario = {
+      origin: 'Student 7&co',
+      model: 'complex-contagion' as const,
+      worth: 0.25,
+      delivery: 0.8,
+      seed: 42,
+      t: 3.5,
+    };
     expect(parseScenarioHash(formatScenarioHash(scenario))).toEqual(scenario);
   });
 
