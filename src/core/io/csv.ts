@@ -5,6 +5,7 @@ import { normalizeColor } from './color';
 import { CsvReader, CsvSyntaxError, detectDelimiter } from './csv-reader';
 import { DatasetError } from './errors';
 import type { ParseLimits } from './limits';
+import { matrixLabels, readAdjacencyMatrix } from './matrix';
 import type { Attributes, DatasetPayload } from './payload';
 import { parseBoolean, parseNumber } from './values';
 
@@ -43,9 +44,23 @@ function inferColumnTypes(tables: Attributes[], keys: Iterable<string>): void {
   }
 }
 
+/** What a delimited file turned out to be; joining two files (tables.ts) needs to know. */
+export type TableKind = 'nodes' | 'edges' | 'edge-list' | 'matrix';
+
+export interface DelimitedTable {
+  kind: TableKind;
+  payload: DatasetPayload;
+}
+
+/** Rows read ahead while deciding what the table is, handed out again before new ones. */
+const LOOKAHEAD_ROWS = 3;
+
 class CsvTableReader {
   readonly builder: PayloadBuilder;
   private readonly reader: CsvReader;
+  private readonly pending: { row: string[]; line: number }[] = [];
+  /** The line where the row returned last began (the reader is ahead of it while peeking). */
+  private line = 0;
   private badWeights = 0;
   private timedWeights = 0;
   private longRows = 0;
@@ -60,20 +75,52 @@ class CsvTableReader {
     this.reader = new CsvReader(text, detectDelimiter(text));
   }
 
-  read(): DatasetPayload {
+  read(): DelimitedTable {
     const first = this.next();
     if (!first) throw new DatasetError(this.file, 'the file has no rows');
     const header = first.map((name) => name.trim());
     const lower = header.map((name) => name.toLowerCase());
     const source = lower.findIndex((name) => SOURCE_NAMES.has(name));
     const target = lower.findIndex((name) => TARGET_NAMES.has(name));
-    if (source !== -1 && target !== -1) return this.readEdgeTable(header, lower, source, target);
+    if (source !== -1 && target !== -1) {
+      return { kind: 'edges', payload: this.readEdgeTable(header, lower, source, target) };
+    }
+    while (this.pending.length < LOOKAHEAD_ROWS) {
+      const row = this.readRow();
+      if (!row) break;
+      this.pending.push({ row, line: this.reader.line });
+    }
+    const labels = matrixLabels(
+      first,
+      this.pending.map((p) => p.row),
+    );
+    if (labels) {
+      readAdjacencyMatrix(
+        labels,
+        { next: () => this.next(), fail: (p) => this.fail(p) },
+        this.builder,
+      );
+      this.builder.nodesFromEdges = false;
+      return { kind: 'matrix', payload: this.finish('adjacency-matrix') };
+    }
     const id = lower.findIndex((name) => ID_NAMES.has(name));
-    if (id !== -1) return this.readNodeTable(header, lower, id);
-    return this.readEdgeList(first);
+    if (id !== -1) return { kind: 'nodes', payload: this.readNodeTable(header, lower, id) };
+    return { kind: 'edge-list', payload: this.readEdgeList(first) };
   }
 
   private next(): string[] | null {
+    const pending = this.pending.shift();
+    if (pending) {
+      this.line = pending.line;
+      return pending.row;
+    }
+    const row = this.readRow();
+    this.line = this.reader.line;
+    return row;
+  }
+
+  /** The next row from the file itself, past any read-ahead. */
+  private readRow(): string[] | null {
     try {
       return this.reader.next();
     } catch (error) {
@@ -84,7 +131,7 @@ class CsvTableReader {
   }
 
   private fail(problem: string): never {
-    throw new DatasetError(this.file, problem, `line ${this.reader.line}`);
+    throw new DatasetError(this.file, problem, `line ${this.line}`);
   }
 
   private weight(cell: string): number {
@@ -210,7 +257,7 @@ class CsvTableReader {
     return attributes;
   }
 
-  private finish(format: 'csv' | 'edge-list'): DatasetPayload {
+  private finish(format: 'csv' | 'edge-list' | 'adjacency-matrix'): DatasetPayload {
     const warnings = this.builder.warnings;
     if (this.timedWeights > 0) {
       warnings.push(
@@ -227,11 +274,22 @@ class CsvTableReader {
   }
 }
 
-/** Parses a CSV node or edge table, or a headerless edge list. Throws DatasetError naming the file. */
+/**
+ * Parses a CSV node or edge table, a labelled adjacency matrix, or a headerless edge list, and says
+ * which it was. Throws DatasetError naming the file.
+ */
+export function readDelimited(
+  bytes: Uint8Array,
+  file: string,
+  limits: ParseLimits,
+): DelimitedTable {
+  return new CsvTableReader(file, decodeText(bytes), limits).read();
+}
+
 export function parseDelimited(
   bytes: Uint8Array,
   file: string,
   limits: ParseLimits,
 ): DatasetPayload {
-  return new CsvTableReader(file, decodeText(bytes), limits).read();
+  return readDelimited(bytes, file, limits).payload;
 }

@@ -217,7 +217,10 @@ class GexfReader implements XmlListener {
         key === 'id'
       )
         continue;
-      this.currentEdgeAttributes()[dataKey(key)] = TIME_KEYS.has(key) ? timeValue(a[key]) : a[key];
+      const attributes = this.currentEdgeAttributes();
+      // An edge's label is its label, as for nodes and in every other format we read.
+      if (key === 'label') attributes.label = a.label;
+      else attributes[dataKey(key)] = TIME_KEYS.has(key) ? timeValue(a[key]) : a[key];
     }
   }
 

@@ -1,26 +1,32 @@
 import { gunzipBounded } from './bytes';
 import { DatasetError } from './errors';
-import { parseDelimited } from './csv';
+import { readDelimited, type TableKind } from './csv';
 import { parseGexf } from './gexf';
 import { parseGraphml } from './graphml';
 import { parseJsonDataset } from './json';
+import { parsePajek } from './pajek';
 import { formatBytes, resolveLimits, type ParseLimits } from './limits';
 import type { DatasetPayload } from './payload';
 import { sniff } from './sniff';
 import { DOCTYPE_REFUSED } from './xml';
 
 export const UNDERSTOOD_FORMATS =
-  'GEXF (.gexf), GraphML (.graphml), JSON (graphology, node-link/d3, Cytoscape), CSV node/edge tables and edge lists (.csv, .txt), optionally gzipped (.gz)';
+  'GEXF (.gexf), GraphML (.graphml), JSON (graphology, node-link/d3, Cytoscape), CSV node/edge tables, edge lists (.csv, .txt, SNAP) and labelled adjacency matrices, Pajek (.net), optionally gzipped (.gz)';
 
 /** gzip inside gzip happens (double-compressed downloads); deeper nesting is refused. */
 const MAX_GZIP_LAYERS = 2;
 
-function route(
-  bytes: Uint8Array,
-  name: string,
-  limits: ParseLimits,
-  layer: number,
-): DatasetPayload {
+/** A parsed file and, for delimited text, which kind of table it was (for joining two files). */
+export interface ParsedFile {
+  kind: TableKind | 'network';
+  payload: DatasetPayload;
+}
+
+function network(payload: DatasetPayload): ParsedFile {
+  return { kind: 'network', payload };
+}
+
+function route(bytes: Uint8Array, name: string, limits: ParseLimits, layer: number): ParsedFile {
   const sniffed = sniff(bytes);
   switch (sniffed.kind) {
     case 'gzip':
@@ -44,17 +50,19 @@ function route(
         `the content is binary, not a network file; understood formats: ${UNDERSTOOD_FORMATS}`,
       );
     case 'json':
-      return parseJsonDataset(bytes, name, limits);
+      return network(parseJsonDataset(bytes, name, limits));
     case 'xml':
       if (sniffed.doctype) throw new DatasetError(name, DOCTYPE_REFUSED);
-      if (sniffed.root === 'gexf') return parseGexf(bytes, name, limits);
-      if (sniffed.root === 'graphml') return parseGraphml(bytes, name, limits);
+      if (sniffed.root === 'gexf') return network(parseGexf(bytes, name, limits));
+      if (sniffed.root === 'graphml') return network(parseGraphml(bytes, name, limits));
       throw new DatasetError(
         name,
         `an XML file whose root element is <${sniffed.root || '?'}>; understood formats: ${UNDERSTOOD_FORMATS}`,
       );
+    case 'pajek':
+      return network(parsePajek(bytes, name, limits));
     case 'text':
-      return parseDelimited(bytes, name, limits);
+      return readDelimited(bytes, name, limits);
   }
 }
 
@@ -68,6 +76,15 @@ export function parseDataset(
   name: string,
   limits?: Partial<ParseLimits>,
 ): DatasetPayload {
+  return parseFile(bytes, name, limits).payload;
+}
+
+/** parseDataset, also saying what kind of table a delimited file was. */
+export function parseFile(
+  bytes: Uint8Array,
+  name: string,
+  limits?: Partial<ParseLimits>,
+): ParsedFile {
   const resolved = resolveLimits(limits);
   if (bytes.length > resolved.maxBytes) {
     throw new DatasetError(

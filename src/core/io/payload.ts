@@ -17,6 +17,7 @@ export type InputFormat =
   | 'cytoscape-json'
   | 'csv'
   | 'edge-list'
+  | 'adjacency-matrix'
   | 'pajek';
 
 export interface DatasetPayload {

@@ -1,4 +1,5 @@
 import { detectEncoding, isGzip } from './bytes';
+import { PAJEK_START } from './pajek';
 
 /**
  * What a file is, judged from its first bytes rather than its name: people rename files, and
@@ -10,6 +11,7 @@ export type Sniffed =
   | { kind: 'zip' }
   | { kind: 'binary' }
   | { kind: 'json' }
+  | { kind: 'pajek' }
   | { kind: 'xml'; root: string; doctype: boolean }
   | { kind: 'text' };
 
@@ -58,6 +60,18 @@ function xmlRoot(text: string): { root: string; doctype: boolean } {
   return { root: qualified.slice(qualified.indexOf(':') + 1).toLowerCase(), doctype };
 }
 
+/** Pajek files may open with `%` comment lines before their first `*Vertices`. */
+function skipPercentComments(text: string): string {
+  let at = 0;
+  while (text.charCodeAt(at) === 37 /* % */) {
+    const end = text.indexOf('\n', at);
+    if (end === -1) return '';
+    at = end + 1;
+    while (at < text.length && /\s/.test(text[at])) at++;
+  }
+  return text.slice(at);
+}
+
 export function sniff(bytes: Uint8Array): Sniffed {
   if (isGzip(bytes)) return { kind: 'gzip' };
   if (
@@ -76,5 +90,6 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (text === '') return { kind: 'empty' };
   if (text[0] === '<') return { kind: 'xml', ...xmlRoot(text) };
   if (text[0] === '{' || text[0] === '[') return { kind: 'json' };
+  if (PAJEK_START.test(skipPercentComments(text))) return { kind: 'pajek' };
   return { kind: 'text' };
 }
