@@ -46,6 +46,8 @@ export class GraphView {
   private origins = new Set<number>();
   private labelled = new Set<number>();
   private highlight: Highlight | null = null;
+  /** Per edge, 1 when shown; null shows every edge. Edges that carried the word always show. */
+  private edgeFilter: Uint8Array | null = null;
   private readonly pulses = new Pulses((nodes, edges) => this.refresh({ nodes, edges }));
 
   constructor(
@@ -93,6 +95,11 @@ export class GraphView {
 
   setHighlight(highlight: Highlight | null): void {
     this.highlight = highlight;
+    this.sigma.refresh({ skipIndexation: true });
+  }
+
+  setEdgeFilter(shown: Uint8Array | null): void {
+    this.edgeFilter = shown;
     this.sigma.refresh({ skipIndexation: true });
   }
 
@@ -182,7 +189,8 @@ export class GraphView {
     const channel = this.playback.edgeChannel[edge];
     const highlighted = this.highlight?.edges.has(edge) ?? false;
     if (channel < 0 || (this.highlight && !highlighted)) {
-      return { ...attributes, color: QUIET_EDGE_COLOR, size: 0.5 };
+      const hidden = channel < 0 && this.edgeFilter !== null && this.edgeFilter[edge] === 0;
+      return { ...attributes, color: QUIET_EDGE_COLOR, size: 0.5, hidden };
     }
     const pulse = this.pulses.edgeStrength(edge);
     return {

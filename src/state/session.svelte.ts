@@ -1,3 +1,4 @@
+import { edgeFilterFor, edgeKindsOf } from '../core/graph/edge-kinds';
 import { hashtagCounts, recordedSpread } from '../core/posts/spread-of-hashtag';
 import type { ReadResult } from '../core/read-dataset';
 import {
@@ -38,6 +39,8 @@ export class Session {
   warnings = $state<string[]>([]);
   dataset = $state.raw<LoadedDataset | null>(null);
   colourBy = $state<string>('spread');
+  /** Interaction kinds (repost, quote, reply, mention…) whose ties are drawn; all by default. */
+  shownEdgeKinds = $state<string[]>([]);
   maxFileMB = $state(loadSettings().maxFileMB);
   readonly spread = new SpreadState();
   readonly layout = new LayoutRunner();
@@ -109,6 +112,16 @@ export class Session {
   attachContainer(container: HTMLElement | null): void {
     this.container = container;
     this.rebuildView();
+  }
+
+  /** The kinds of ties the dataset has (posts networks: repost, quote, reply, mention). */
+  edgeKinds(): string[] {
+    return this.dataset ? edgeKindsOf(this.dataset.payload) : [];
+  }
+
+  setShownEdgeKinds(kinds: string[]): void {
+    this.shownEdgeKinds = kinds;
+    this.applyEdgeFilter();
   }
 
   setColourBy(attribute: string): void {
@@ -202,6 +215,7 @@ export class Session {
     this.linkParams = {};
     const origin = hash.origin !== undefined ? dataset.indexOfId.get(hash.origin) : undefined;
     this.colourBy = 'spread';
+    this.shownEdgeKinds = this.edgeKinds();
     this.spread.useDataset(dataset, {
       origin,
       worth: hash.worth,
@@ -232,6 +246,12 @@ export class Session {
     });
     this.spread.attachView(this.view);
     this.applyColourMode();
+    this.applyEdgeFilter();
+  }
+
+  private applyEdgeFilter(): void {
+    if (this.dataset)
+      this.view?.setEdgeFilter(edgeFilterFor(this.dataset.payload, this.shownEdgeKinds));
   }
 
   private applyColourMode(): void {
