@@ -7,6 +7,7 @@ import {
   type ScenarioParams,
 } from '../core/spread/scenario-hash';
 import { exportPng } from '../render/export-image';
+import { exportData, type DataExport } from './data-export';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
 import { LayoutRunner } from './layout-runner.svelte';
@@ -83,17 +84,29 @@ export class Session {
   async loadSource(source: DatasetSource): Promise<void> {
     await this.loadFrom(source.name, async () => {
       const response = await fetch(source.url);
-      if (!response.ok)
+      if (!response.ok) {
         throw new Error(`could not download ${source.url} (HTTP ${response.status})`);
-      return response.arrayBuffer();
+      }
+      const announced = Number(response.headers.get('content-length'));
+      if (announced > 0) this.checkSize(source.name, announced);
+      const bytes = await response.arrayBuffer();
+      this.checkSize(source.name, bytes.byteLength);
+      return [{ name: source.name, bytes }];
     });
   }
 
-  async loadFile(file: File): Promise<void> {
-    await this.loadFrom(file.name, () => {
+  /** One network or posts file, or a node table and an edge table dropped together. */
+  async loadFiles(files: File[]): Promise<void> {
+    const name = files.map((file) => file.name).join(' and ');
+    await this.loadFrom(name, () => {
       // Refused before reading a byte: a wrong drop must not freeze the page.
-      this.checkSize(file.name, file.size);
-      return file.arrayBuffer();
+      this.checkSize(
+        name,
+        files.reduce((total, file) => total + file.size, 0),
+      );
+      return Promise.all(
+        files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+      );
     });
   }
 
@@ -135,6 +148,10 @@ export class Session {
     await exportPng(this.view, `${datasetSlug(this.dataset.name)}_t=${t}`);
   }
 
+  exportData(kind: DataExport): void {
+    if (this.dataset) exportData(kind, this.dataset, this.spread.timeline);
+  }
+
   /**
    * The scenario as a URL hash, for links that reproduce the spread: origin, worth, delivery, seed,
    * and the moment on screen when the replay is paused (not while it plays: the hash would churn).
@@ -166,12 +183,15 @@ export class Session {
     this.view?.kill();
   }
 
-  private async loadFrom(name: string, read: () => Promise<ArrayBuffer>): Promise<void> {
+  private async loadFrom(
+    name: string,
+    read: () => Promise<{ name: string; bytes: ArrayBuffer }[]>,
+  ): Promise<void> {
     this.cancelLoad();
     const abort = (this.loadAbort = new AbortController());
     this.load = { type: 'loading', name, progress: 0 };
     try {
-      const result = await this.io.parse(name, await read(), {
+      const result = await this.io.parse(await read(), {
         maxBytes: this.maxFileMB * 1_000_000,
       });
       const { payload, posts } = networkOf(result);

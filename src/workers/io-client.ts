@@ -13,10 +13,10 @@ export class IoClient {
   private pending: { id: number; reject: (error: unknown) => void } | null = null;
 
   async parse(
-    name: string,
-    bytes: ArrayBuffer,
+    files: { name: string; bytes: ArrayBuffer }[],
     limits: Partial<ParseLimits> = {},
   ): Promise<ReadResult> {
+    const name = files.map((file) => file.name).join(' and ');
     this.cancel();
     const worker = (this.worker ??= new Worker(new URL('./io.worker.ts', import.meta.url), {
       type: 'module',
@@ -41,8 +41,11 @@ export class IoClient {
           ),
         );
       };
-      const request: IoRequest = { type: 'parse', id, name, bytes, limits };
-      worker.postMessage(request, [bytes]);
+      const request: IoRequest = { type: 'parse', id, files, limits };
+      worker.postMessage(
+        request,
+        files.map((file) => file.bytes),
+      );
     });
   }
 

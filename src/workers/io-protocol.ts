@@ -5,8 +5,8 @@ import type { ReadResult } from '../core/read-dataset';
 export type IoRequest = {
   type: 'parse';
   id: number;
-  name: string;
-  bytes: ArrayBuffer;
+  /** One file, or a node table and an edge table dropped together. */
+  files: { name: string; bytes: ArrayBuffer }[];
   limits: Partial<ParseLimits>;
 };
 

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { transferablesOf } from '../core/io/payload';
-import { readDataset } from '../core/read-dataset';
+import { parseDatasets } from '../core/io/tables';
+import { readDataset, type ReadResult } from '../core/read-dataset';
 import type { IoRequest, IoResponse } from './io-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -10,8 +11,16 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
   switch (request.type) {
     case 'parse': {
       let response: IoResponse;
+      const names = request.files.map((file) => file.name).join(' and ');
       try {
-        const result = readDataset(new Uint8Array(request.bytes), request.name, request.limits);
+        const files = request.files.map(({ name, bytes }) => ({
+          name,
+          bytes: new Uint8Array(bytes),
+        }));
+        const result: ReadResult =
+          files.length === 1
+            ? readDataset(files[0].bytes, files[0].name, request.limits)
+            : { kind: 'network', payload: parseDatasets(files, request.limits) };
         response = { type: 'parsed', id: request.id, result };
         scope.postMessage(
           response,
@@ -22,7 +31,7 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
         response = {
           type: 'failed',
           id: request.id,
-          message: message.startsWith(request.name) ? message : `${request.name}: ${message}`,
+          message: message.startsWith(names) ? message : `${names}: ${message}`,
         };
         scope.postMessage(response);
       }

@@ -18,7 +18,9 @@ export type InputFormat =
   | 'csv'
   | 'edge-list'
   | 'adjacency-matrix'
-  | 'pajek';
+  | 'pajek'
+  /** A network derived from a hashtag dataset (posts); see core/posts. */
+  | 'posts';
 
 export interface DatasetPayload {
   /** The file name (or URL) the data came from, shown to the user. */

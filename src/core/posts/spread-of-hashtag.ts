@@ -1,4 +1,4 @@
-import type { Attributes, DatasetPayload, InputFormat } from '../io/payload';
+import type { Attributes, DatasetPayload } from '../io/payload';
 import { Channel, type Timeline } from '../spread/types';
 import { buildPostsNetwork, type PostsNetwork } from './network';
 import type { Post, PostsDataset } from './post';
@@ -13,12 +13,6 @@ export const ATTRIBUTION_RULE =
   'last earlier adopter who mentioned it in a post with the hashtag; otherwise nobody we can see ' +
   '("outside"). A repost points to the original author, not to the person whose repost the ' +
   'reposter actually saw: platforms record only the original.';
-
-/**
- * payload.ts has no format name for post datasets yet; this stays the one place that says so.
- * TODO(lead): add 'posts' to InputFormat and drop the widening cast.
- */
-const POSTS_FORMAT = 'posts' as string as InputFormat;
 
 export interface HashtagCount {
   tag: string;
@@ -117,7 +111,7 @@ export function recordedSpread(
 
   const payload: DatasetPayload = {
     name: dataset.name,
-    format: POSTS_FORMAT,
+    format: 'posts',
     directed: true,
     nodeIds: handles,
     nodeAttributes: nodeAttributes(dataset, network, rows.rowOf, rows.time),
