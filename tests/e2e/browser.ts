@@ -51,25 +51,27 @@ export async function openApp(browser: Browser, suffix = ''): Promise<AppPage> {
   return { page, errors };
 }
 
-/** Drops a file on the page the way a person drags one from their desktop. */
-export async function dropFile(
-  page: Page,
-  filePath: string,
-  name = path.basename(filePath),
-): Promise<void> {
-  const base64 = readFileSync(filePath).toString('base64');
-  const dataTransfer = await page.evaluateHandle(
-    ({ base64, name }) => {
+/** Drops files on the page the way a person drags them from their desktop. */
+export async function dropFiles(page: Page, filePaths: string[]): Promise<void> {
+  const files = filePaths.map((file) => ({
+    name: path.basename(file),
+    base64: readFileSync(file).toString('base64'),
+  }));
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const { name, base64 } of files) {
       const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const transfer = new DataTransfer();
       transfer.items.add(new File([bytes], name));
-      return transfer;
-    },
-    { base64, name },
-  );
+    }
+    return transfer;
+  }, files);
   await page.dispatchEvent('body', 'dragenter', { dataTransfer });
   await page.dispatchEvent('body', 'dragover', { dataTransfer });
   await page.dispatchEvent('body', 'drop', { dataTransfer });
+}
+
+export async function dropFile(page: Page, filePath: string): Promise<void> {
+  await dropFiles(page, [filePath]);
 }
 
 export async function readNumber(page: Page, testId: string): Promise<number> {

@@ -1,0 +1,13 @@
+/** Saves text as a file the way a browser download does (an object URL on a temporary link). */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next task: the download has its own reference by then.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
