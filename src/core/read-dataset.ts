@@ -7,6 +7,7 @@ import { isCascadeTree } from './posts/cascade';
 import { parsePosts } from './posts/detect';
 import { isMinimalPostsCsv } from './posts/minimal-csv';
 import type { PostsDataset } from './posts/post';
+import { isTweetCsv } from './posts/tweet-csv';
 
 /** A dropped file is either a network or a collection of posts (a hashtag dataset). */
 export type ReadResult =
@@ -32,7 +33,7 @@ export function readDataset(
     kind: 'posts',
     posts: parsePosts(decodeText(plain), name),
   });
-  if (isCascadeTree(head) || isMinimalPostsCsv(head)) return readPosts();
+  if (isCascadeTree(head) || isMinimalPostsCsv(head) || isTweetCsv(head)) return readPosts();
 
   try {
     return { kind: 'network', payload: parseDataset(plain, name, resolved) };

@@ -7,14 +7,15 @@ import { readJsonRecords } from './json-records';
 import { isMinimalPostsCsv, readMinimalCsv } from './minimal-csv';
 import { isMastodonAccount, isMastodonContext, isMastodonStatus, readMastodon } from './mastodon';
 import type { Platform, PostsDataset } from './post';
+import { readTweetCsv } from './tweet-csv';
 import { isTwitterV1Tweet, readTwitterV1 } from './twitter-v1';
 import { isTwitterV2Page, isTwitterV2Tweet, readTwitterV2 } from './twitter-v2';
 
 export const UNDERSTOOD_POST_FORMATS =
   'Twitter API v2 pages as twarc2 writes them, or flattened tweets; Twitter API v1.1 tweets ' +
   '(array or JSON lines); Mastodon statuses (a timeline array or a context response); Bluesky ' +
-  'searchPosts, getTimeline or getAuthorFeed responses; Twitter15/16 cascade trees; a CSV with ' +
-  'columns time,user[,via,kind,text,location]';
+  'searchPosts, getTimeline or getAuthorFeed responses; Twitter15/16 cascade trees; tweet tables ' +
+  'from TAGS, twarc json2csv or twarc-csv; a CSV with columns time,user[,via,kind,text,location]';
 
 type Reader = 'twitter-v2' | 'twitter-v1' | 'mastodon' | 'bluesky';
 
@@ -68,6 +69,8 @@ export function parsePosts(text: string, name: string): PostsDataset {
       'this is a Twitter15/16 label file (label:tweet_id), not a tree: open one of the tree files',
     );
   }
+  const tweetTable = readTweetCsv(text, name);
+  if (tweetTable) return tweetTable;
   if (!/^\s*[[{]/.test(text.slice(0, 200).replace(/^\uFEFF/, '')) && isMinimalPostsCsv(text)) {
     const dataset = readMinimalCsv(text, name);
     if (dataset.posts.length === 0)
