@@ -13,6 +13,7 @@ import { carriedEdges, PlaybackState } from '../core/spread/playback';
 import { formatTime } from '../core/spread/time-format';
 import type { Model, Scenario, Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
+import { FrameStats } from '../render/frame-stats';
 import { Player } from '../render/player';
 import { Inspector } from './inspector.svelte';
 import type { LoadedDataset } from './loaded-dataset';
@@ -70,6 +71,7 @@ export class SpreadState {
   /** Model parameters, kept when switching models so a person's choices survive a round trip. */
   params = $state<ModelParams>({ weighted: false, minContacts: 2, minFraction: 0, activeHours: 2 });
   readonly inspector = new Inspector();
+  readonly frameStats = new FrameStats();
   private index: TimelineIndex | null = null;
   private recorded: Timeline | null = null;
 
@@ -285,6 +287,7 @@ export class SpreadState {
   }
 
   private showTime(t: number): void {
+    const started = performance.now();
     this.time = t;
     const { timeline, index, playback } = this;
     if (!timeline || !index || !playback) return;
@@ -295,6 +298,10 @@ export class SpreadState {
     // Pulses mark what is new while the replay plays forward; a scrub just shows the state.
     if (forward && this.playing) this.view?.pulse(changes);
     this.reach = figures(reachAtIndex(index, rows));
+    this.frameStats.record(
+      performance.now() - started,
+      changes.nodes.length + changes.edges.length,
+    );
   }
 }
 
