@@ -1,4 +1,5 @@
 import type { ParseLimits } from '../core/io/limits';
+import type { Attributes } from '../core/io/payload';
 import type { ReadResult } from '../core/read-dataset';
 import type { IoRequest, IoResponse } from './io-protocol';
 
@@ -24,12 +25,34 @@ export class IoClient {
     const id = this.nextId++;
     return new Promise<ReadResult>((resolve, reject) => {
       this.pending = { id, reject };
+      const tables: Record<'node' | 'edge', Attributes[]> = { node: [], edge: [] };
       worker.onmessage = (event: MessageEvent<IoResponse>) => {
         const response = event.data;
         if (response.id !== id) return;
-        this.pending = null;
-        if (response.type === 'parsed') resolve(response.result);
-        else reject(new Error(response.message));
+        switch (response.type) {
+          case 'attributes':
+            // push(...rows) would hit the argument limit on big chunks; a loop does not.
+            for (const row of response.rows) tables[response.table].push(row);
+            return;
+          case 'parsed': {
+            this.pending = null;
+            const { result } = response;
+            if (result.kind === 'network') {
+              result.payload.nodeAttributes = tables.node;
+              if (result.payload.edgeAttributes) result.payload.edgeAttributes = tables.edge;
+            }
+            resolve(result);
+            return;
+          }
+          case 'failed':
+            this.pending = null;
+            reject(new Error(response.message));
+            return;
+          default: {
+            const unknown: never = response;
+            throw new Error(`io client: unknown response ${JSON.stringify(unknown)}`);
+          }
+        }
       };
       worker.onerror = (event) => {
         event.preventDefault();

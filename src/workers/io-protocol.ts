@@ -10,7 +10,17 @@ export type IoRequest = {
   limits: Partial<ParseLimits>;
 };
 
-/** Messages from the io worker. */
+import type { Attributes } from '../core/io/payload';
+
+/**
+ * Messages from the io worker. A network's attribute tables travel first, in `attributes` chunks,
+ * then `parsed` carries the rest with empty tables: the receiving side deserializes each message
+ * in a task of its own, and one message holding 100,000 attribute objects would freeze the page.
+ */
 export type IoResponse =
+  | { type: 'attributes'; id: number; table: 'node' | 'edge'; rows: Attributes[] }
   | { type: 'parsed'; id: number; result: ReadResult }
   | { type: 'failed'; id: number; message: string };
+
+/** Attribute objects per `attributes` message. */
+export const ATTRIBUTE_CHUNK = 2_000;

@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
-import { transferablesOf } from '../core/io/payload';
+import { transferablesOf, type Attributes } from '../core/io/payload';
 import { parseDatasets } from '../core/io/tables';
 import { readDataset, type ReadResult } from '../core/read-dataset';
-import type { IoRequest, IoResponse } from './io-protocol';
+import { ATTRIBUTE_CHUNK, type IoRequest, type IoResponse } from './io-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -21,11 +21,21 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
           files.length === 1
             ? readDataset(files[0].bytes, files[0].name, request.limits)
             : { kind: 'network', payload: parseDatasets(files, request.limits) };
-        response = { type: 'parsed', id: request.id, result };
-        scope.postMessage(
-          response,
-          result.kind === 'network' ? transferablesOf(result.payload) : [],
-        );
+        if (result.kind === 'network') {
+          const { payload } = result;
+          sendInChunks(request.id, 'node', payload.nodeAttributes);
+          if (payload.edgeAttributes) sendInChunks(request.id, 'edge', payload.edgeAttributes);
+          const rest = {
+            ...payload,
+            nodeAttributes: [],
+            edgeAttributes: payload.edgeAttributes && [],
+          };
+          response = { type: 'parsed', id: request.id, result: { kind: 'network', payload: rest } };
+          scope.postMessage(response, transferablesOf(rest));
+        } else {
+          response = { type: 'parsed', id: request.id, result };
+          scope.postMessage(response);
+        }
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         response = {
@@ -43,3 +53,15 @@ scope.onmessage = (event: MessageEvent<IoRequest>) => {
     }
   }
 };
+
+function sendInChunks(id: number, table: 'node' | 'edge', rows: Attributes[]): void {
+  for (let start = 0; start < rows.length; start += ATTRIBUTE_CHUNK) {
+    const message: IoResponse = {
+      type: 'attributes',
+      id,
+      table,
+      rows: rows.slice(start, start + ATTRIBUTE_CHUNK),
+    };
+    scope.postMessage(message);
+  }
+}
