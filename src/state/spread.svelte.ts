@@ -11,6 +11,7 @@ import {
 } from '../core/spread/metrics';
 import { carriedEdges, PlaybackState } from '../core/spread/playback';
 import { formatTime } from '../core/spread/time-format';
+import { IDENTITY_WARP, quietPeriodWarp, type TimeWarp } from '../core/spread/time-warp';
 import type { Model, Scenario, Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
 import { FrameStats } from '../render/frame-stats';
@@ -72,6 +73,9 @@ export class SpreadState {
   params = $state<ModelParams>({ weighted: false, minContacts: 2, minFraction: 0, activeHours: 2 });
   readonly inspector = new Inspector();
   readonly frameStats = new FrameStats();
+  /** Replays shorten long silences (overnight gaps in recorded posts) unless turned off. */
+  skipQuiet = $state(true);
+  private warp: TimeWarp = IDENTITY_WARP;
   private index: TimelineIndex | null = null;
   private recorded: Timeline | null = null;
 
@@ -79,7 +83,8 @@ export class SpreadState {
   private playback: PlaybackState | null = null;
   private view: GraphView | null = null;
   private readonly player = new Player({
-    onTime: (t) => this.showTime(t),
+    // The player's clock may skip quiet periods; everything else speaks real time.
+    onTime: (w) => this.showTime(this.warp.toReal(w)),
     onPlayingChange: (playing) => (this.playing = playing),
   });
 
@@ -182,11 +187,16 @@ export class SpreadState {
   pause = () => this.player.pause();
   toggle = () => this.player.toggle();
   restart = () => this.player.restart();
-  seek = (t: number) => this.player.seek(t);
+  seek = (t: number) => this.player.seek(this.warp.toWarped(t));
 
   setSpeed(speed: number): void {
     this.speed = speed;
     this.player.setSpeed(speed);
+  }
+
+  setSkipQuiet(skip: boolean): void {
+    this.skipQuiet = skip;
+    this.run({ keepTime: true });
   }
 
   setLoop(loop: boolean): void {
@@ -197,12 +207,12 @@ export class SpreadState {
   /** Jumps one time bin (a fiftieth of the spread's span) forward or back. */
   stepBin(direction: 1 | -1): void {
     this.player.pause();
-    this.player.seek(this.time + (direction * (this.end - this.start)) / 50);
+    this.seek(this.time + (direction * (this.end - this.start)) / 50);
   }
 
   jumpTo(edge: 'start' | 'end'): void {
     this.player.pause();
-    this.player.seek(edge === 'start' ? this.start : this.end);
+    this.seek(edge === 'start' ? this.start : this.end);
   }
 
   /** Jumps to the next (or previous) adoption. */
@@ -212,7 +222,7 @@ export class SpreadState {
     this.player.pause();
     const shown = indexAtTime(timeline, this.time);
     const row = direction > 0 ? Math.min(shown, timeline.length - 1) : Math.max(0, shown - 2);
-    this.player.seek(timeline.time[row]);
+    this.seek(timeline.time[row]);
   }
 
   dispose(): void {
@@ -281,9 +291,10 @@ export class SpreadState {
     this.start = start;
     this.end = end;
     const t = keepTime ? (wasAtEnd ? end : Math.min(Math.max(this.time, start), end)) : start;
-    this.player.load(start, end);
+    this.warp = this.skipQuiet ? quietPeriodWarp(timeline) : IDENTITY_WARP;
+    this.player.load(this.warp.toWarped(start), this.warp.toWarped(end));
     this.view?.refresh(changes);
-    this.player.seek(t);
+    this.seek(t);
   }
 
   private showTime(t: number): void {
