@@ -145,6 +145,27 @@ export class GraphView {
     return this.sigma.graphToViewport({ x, y });
   }
 
+  /**
+   * Glides the camera to frame these nodes (the newest adoptions, when following the spread).
+   * Display coordinates are sigma's normalised frame, the camera's own space.
+   */
+  frame(nodes: number[]): void {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const node of nodes) {
+      const data = this.sigma.getNodeDisplayData(this.nodeKeys[node]);
+      if (!data) continue;
+      minX = Math.min(minX, data.x);
+      maxX = Math.max(maxX, data.x);
+      minY = Math.min(minY, data.y);
+      maxY = Math.max(maxY, data.y);
+    }
+    if (!Number.isFinite(minX)) return;
+    const ratio = Math.min(1, Math.max(0.15, 1.6 * Math.max(maxX - minX, maxY - minY)));
+    void this.sigma
+      .getCamera()
+      .animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
+  }
+
   fit(): void {
     void this.sigma.getCamera().animatedReset({ duration: 300 });
   }

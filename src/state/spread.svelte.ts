@@ -73,6 +73,9 @@ export class SpreadState {
   params = $state<ModelParams>({ weighted: false, minContacts: 2, minFraction: 0, activeHours: 2 });
   readonly inspector = new Inspector();
   readonly frameStats = new FrameStats();
+  /** Keep the newest adoptions in view while playing. */
+  followCamera = $state(false);
+  private lastFollow = 0;
   /** Replays shorten long silences (overnight gaps in recorded posts) unless turned off. */
   skipQuiet = $state(true);
   private warp: TimeWarp = IDENTITY_WARP;
@@ -194,6 +197,11 @@ export class SpreadState {
     this.player.setSpeed(speed);
   }
 
+  setFollowCamera(follow: boolean): void {
+    this.followCamera = follow;
+    if (!follow) this.view?.fit();
+  }
+
   setSkipQuiet(skip: boolean): void {
     this.skipQuiet = skip;
     this.run({ keepTime: true });
@@ -297,6 +305,14 @@ export class SpreadState {
     this.seek(t);
   }
 
+  /** At most twice a second, frame the last 25 people reached: a camera that moves every frame tires. */
+  private followNewest(timeline: Timeline, rows: number): void {
+    const now = performance.now();
+    if (now - this.lastFollow < 500 || rows === 0) return;
+    this.lastFollow = now;
+    this.view?.frame(Array.from(timeline.node.subarray(Math.max(0, rows - 25), rows)));
+  }
+
   private showTime(t: number): void {
     const started = performance.now();
     this.time = t;
@@ -309,6 +325,7 @@ export class SpreadState {
     // Pulses mark what is new while the replay plays forward; a scrub just shows the state.
     if (forward && this.playing) this.view?.pulse(changes);
     this.reach = figures(reachAtIndex(index, rows));
+    if (this.followCamera && this.playing) this.followNewest(timeline, rows);
     this.frameStats.record(
       performance.now() - started,
       changes.nodes.length + changes.edges.length,

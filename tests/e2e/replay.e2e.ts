@@ -117,4 +117,27 @@ describe('the replay', () => {
     expect(await readNumber(reopened.page, 'reach-total')).toBe(reach);
     await reopened.page.context().close();
   });
+
+  it('follows the spread with the camera when asked', async () => {
+    const { page } = await openApp(browser);
+    await expect
+      .poll(() => page.getByTestId('layout-status').textContent(), { timeout: 60_000 })
+      .toBe('converged');
+    await pause(page);
+    const where = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as {
+            wordspread: { nodePosition(id: string): { x: number; y: number } };
+          }
+        ).wordspread.nodePosition('520'),
+      );
+    const before = await where();
+    await page.getByRole('checkbox', { name: 'Follow' }).check();
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await page.waitForTimeout(2500);
+    const after = await where();
+    expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(5);
+    await page.context().close();
+  });
 });
