@@ -1,6 +1,7 @@
 import { buildGraph, type WordspreadGraph } from '../core/graph/build';
 import { csrFromEdges, type Csr } from '../core/graph/csr';
 import { defaultOrigin } from '../core/graph/default-origin';
+import { hardEdgesOf } from '../core/graph/hard-marks';
 import type { DatasetPayload } from '../core/io/payload';
 import { findGroupings, type Grouping } from '../core/others/groups';
 import type { PostsDataset } from '../core/posts/post';
@@ -25,6 +26,8 @@ export interface LoadedDataset {
   groupings: Grouping[];
   defaultOrigin: number;
   posts: PostsSource | null;
+  /** Ties the file marks as the hard network; null: the origin's direct contacts are her hard network. */
+  hardEdges: Uint8Array | null;
 }
 
 export async function prepareDataset(
@@ -51,6 +54,7 @@ export async function prepareDataset(
     groupings: findGroupings(payload),
     defaultOrigin: defaultOrigin(payload, csr),
     posts,
+    hardEdges: hardEdgesOf(payload),
   };
 }
 

@@ -272,6 +272,7 @@ export class SpreadState {
       minContacts,
       minFraction: minFraction > 0 ? minFraction : undefined,
       activeHours,
+      hardEdges: this.dataset?.hardEdges ?? undefined,
     };
   }
 
