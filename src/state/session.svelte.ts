@@ -61,14 +61,16 @@ export class Session {
     return this.dataset?.payload.edgeSources.length ?? 0;
   }
 
-  /** The origin's name as people should read it: her label, and her id when it differs. */
+  /** The origins' names as people should read them: label, and id when it differs. */
   originName(): string {
     const dataset = this.dataset;
-    const origin = this.spread.origin;
-    if (!dataset || origin < 0) return '';
-    const id = dataset.payload.nodeIds[origin];
-    const label = dataset.graph.getNodeAttribute(id, 'label');
-    return label === id ? id : `${label} (id ${id})`;
+    if (!dataset) return '';
+    const name = (node: number) => {
+      const id = dataset.payload.nodeIds[node];
+      const label = dataset.graph.getNodeAttribute(id, 'label');
+      return label === id ? id : `${label} (id ${id})`;
+    };
+    return this.spread.origins.map(name).join(', ');
   }
 
   /** Loads what the URL asks for (`?data=`, `?sample=`), else the default sample. */
@@ -161,6 +163,9 @@ export class Session {
     const { origin, worth, delivery, seed, playing, time, model } = this.spread;
     return formatScenarioHash({
       origin: dataset && origin >= 0 ? dataset.payload.nodeIds[origin] : undefined,
+      alsoOrigins: dataset
+        ? this.spread.extraOrigins.map((node) => dataset.payload.nodeIds[node])
+        : [],
       model,
       worth,
       delivery,
@@ -242,6 +247,9 @@ export class Session {
     this.shownEdgeKinds = this.edgeKinds();
     this.spread.useDataset(dataset, {
       origin,
+      extraOrigins: (hash.alsoOrigins ?? [])
+        .map((id) => dataset.indexOfId.get(id))
+        .filter((node): node is number => node !== undefined),
       worth: hash.worth,
       delivery: hash.delivery,
       seed: hash.seed,

@@ -48,7 +48,10 @@ const NO_REACH: ReachFigures = {
  * figures. Reactive state is small (numbers, flags); the timeline and the playback arrays are raw.
  */
 export class SpreadState {
+  /** The first origin: the one named in the panel, and the only one a recorded spread has. */
   origin = $state(-1);
+  /** More origins of a simulated spread (several people told at once). */
+  extraOrigins = $state<number[]>([]);
   worth = $state(DEFAULT_WORTH);
   delivery = $state(DEFAULT_DELIVERY);
   seed = $state(1);
@@ -105,6 +108,7 @@ export class SpreadState {
     dataset: LoadedDataset,
     params: {
       origin?: number;
+      extraOrigins?: number[];
       worth?: number;
       delivery?: number;
       seed?: number;
@@ -121,6 +125,7 @@ export class SpreadState {
     this.hashtag = dataset.posts?.hashtags[0]?.tag ?? null;
     this.recorded = null;
     this.origin = params.origin ?? dataset.defaultOrigin;
+    this.extraOrigins = (params.extraOrigins ?? []).filter((node) => node !== this.origin);
     if (dataset.posts) this.follow(this.hashtag, params.origin);
     this.worth = params.worth ?? this.worth;
     this.delivery = params.delivery ?? this.delivery;
@@ -131,15 +136,34 @@ export class SpreadState {
 
   attachView(view: GraphView | null): void {
     this.view = view;
-    view?.setOrigins(this.origin >= 0 ? [this.origin] : []);
+    view?.setOrigins(this.origins);
     this.inspector.attachView(view);
   }
 
   setOrigin(node: number): void {
-    if (!this.dataset || node < 0 || node === this.origin) return;
+    if (!this.dataset || node < 0 || (node === this.origin && this.extraOrigins.length === 0))
+      return;
     if (this.mode === 'recorded' && !this.follow(this.hashtag, node)) return;
     this.origin = node;
+    this.extraOrigins = [];
     this.view?.setOrigins([node]);
+    this.run({ keepTime: false });
+    this.player.play();
+  }
+
+  /** Everyone the message starts from, the first origin first. */
+  get origins(): number[] {
+    return this.origin < 0 ? [] : [this.origin, ...this.extraOrigins];
+  }
+
+  /** Starts a simulated spread from several people at once (the first is named in the panel). */
+  setOrigins(nodes: number[]): void {
+    const unique = nodes.filter((node, i) => node >= 0 && nodes.indexOf(node) === i);
+    if (!this.dataset || unique.length === 0) return;
+    if (this.mode === 'recorded') this.setMode('simulated');
+    this.origin = unique[0];
+    this.extraOrigins = unique.slice(1);
+    this.view?.setOrigins(this.origins);
     this.run({ keepTime: false });
     this.player.play();
   }
@@ -148,7 +172,7 @@ export class SpreadState {
   setHashtag(hashtag: string): void {
     if (!this.follow(hashtag)) return;
     this.hashtag = hashtag;
-    this.view?.setOrigins([this.origin]);
+    this.view?.setOrigins(this.origins);
     this.run({ keepTime: false });
     this.player.play();
   }
@@ -263,7 +287,7 @@ export class SpreadState {
   scenario(): Scenario {
     const { weighted, minContacts, minFraction, activeHours } = this.params;
     return {
-      origins: [this.origin],
+      origins: this.origins,
       model: this.model,
       worth: this.worth,
       delivery: this.delivery,

@@ -125,6 +125,18 @@ describe('the journey on the bundled school network', () => {
     await expect
       .poll(() => page.getByTestId('origin-name').textContent())
       .toBe('Student 27 (id 27)');
+    // Several origins: start from Student 27 and also from Sylvia.
+    const sylvia = await page.evaluate(() =>
+      (
+        window as unknown as { wordspread: { nodePosition(id: string): { x: number; y: number } } }
+      ).wordspread.nodePosition('520'),
+    );
+    await page.mouse.click(box.x + sylvia.x, box.y + sylvia.y);
+    await card.getByRole('button', { name: 'Also start from Sylvia' }).click();
+    await expect
+      .poll(() => page.getByTestId('origin-name').textContent())
+      .toBe('Student 27 (id 27), Sylvia (id 520)');
+    expect(await page.evaluate(() => window.location.hash)).toMatch(/origin=27&origin=520/);
     await page.context().close();
   });
 

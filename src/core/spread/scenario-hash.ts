@@ -7,6 +7,8 @@ import { MODELS, type Model } from './types';
 
 export interface ScenarioParams {
   origin?: string;
+  /** More origins after the first, for spreads that start from several people. */
+  alsoOrigins?: string[];
   model?: Model;
   worth?: number;
   delivery?: number;
@@ -17,8 +19,9 @@ export interface ScenarioParams {
 export function parseScenarioHash(hash: string): ScenarioParams {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const result: ScenarioParams = {};
-  const origin = params.get('origin');
-  if (origin !== null && origin !== '') result.origin = origin;
+  const [origin, ...also] = params.getAll('origin').filter((id) => id !== '');
+  if (origin !== undefined) result.origin = origin;
+  if (also.length > 0) result.alsoOrigins = also;
   const model = params.get('model');
   if (model !== null && (MODELS as readonly string[]).includes(model))
     result.model = model as Model;
@@ -39,7 +42,8 @@ export function parseScenarioHash(hash: string): ScenarioParams {
 
 export function formatScenarioHash(params: ScenarioParams): string {
   const parts = new URLSearchParams();
-  if (params.origin !== undefined) parts.set('origin', params.origin);
+  if (params.origin !== undefined) parts.append('origin', params.origin);
+  for (const id of params.alsoOrigins ?? []) parts.append('origin', id);
   if (params.model !== undefined) parts.set('model', params.model);
   if (params.worth !== undefined) parts.set('worth', String(round(params.worth)));
   if (params.delivery !== undefined) parts.set('delivery', String(round(params.delivery)));

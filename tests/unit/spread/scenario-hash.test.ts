@@ -5,6 +5,7 @@ describe('scenario hash', () => {
   it('round-trips a scenario', () => {
     const scenario = {
       origin: 'Student 7&co',
+      alsoOrigins: ['34', 'a,b'],
       model: 'complex-contagion' as const,
       worth: 0.25,
       delivery: 0.8,
