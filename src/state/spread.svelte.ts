@@ -214,7 +214,15 @@ export class SpreadState {
   pause = () => this.player.pause();
   toggle = () => this.player.toggle();
   restart = () => this.player.restart();
-  seek = (t: number) => this.player.seek(this.warp.toWarped(t));
+  /**
+   * Moves the playhead to real time `t`. Times within a hair of either end snap to it: a range input
+   * writes its value with about 15 digits, and the last adoption sits exactly at the end.
+   */
+  seek = (t: number) => {
+    const hair = (this.end - this.start) * 1e-9;
+    const snapped = t >= this.end - hair ? this.end : t <= this.start + hair ? this.start : t;
+    this.player.seek(this.warp.toWarped(snapped));
+  };
 
   setSpeed(speed: number): void {
     this.speed = speed;

@@ -55,6 +55,10 @@ describe('the replay', () => {
     expect(await timeOf(page)).toBeGreaterThan(afterStep);
     await page.keyboard.press('End');
     expect(await readNumber(page, 'reach-total')).toBe(await readNumber(page, 'reach-final'));
+    // The slider dragged to its end shows the last adoption too.
+    await page.getByRole('slider', { name: 'Timeline' }).fill('1000000');
+    expect(await readNumber(page, 'reach-total')).toBe(await readNumber(page, 'reach-final'));
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('ArrowLeft');
     expect(await readNumber(page, 'reach-total')).toBeLessThan(
       await readNumber(page, 'reach-final'),
