@@ -32,20 +32,32 @@ export const SAMPLES: Record<string, Sample> = {
 };
 export const DEFAULT_SAMPLE = 'school-network';
 
-export type DatasetSource = { type: 'url'; url: string; name: string };
+/** Where a dataset is fetched from, and the query string that asks for it again in a link. */
+export type DatasetSource = { type: 'url'; url: string; name: string; query: string };
 
 /** What the page's URL asks to open: `?data=<url>`, `?sample=<name>`, else the default sample. */
 export function sourceFromLocation(location: Location, baseUri: string): DatasetSource {
   const query = new URLSearchParams(location.search);
   const data = query.get('data');
-  if (data) return { type: 'url', url: data, name: nameFromUrl(data) };
+  if (data)
+    return {
+      type: 'url',
+      url: data,
+      name: nameFromUrl(data),
+      query: `?${new URLSearchParams({ data })}`,
+    };
   const sample = query.get('sample');
   return sampleSource(sample && SAMPLES[sample] ? sample : DEFAULT_SAMPLE, baseUri);
 }
 
 export function sampleSource(name: string, baseUri: string): DatasetSource {
   const { file } = SAMPLES[name];
-  return { type: 'url', url: new URL(file, baseUri).href, name: nameFromUrl(file) };
+  return {
+    type: 'url',
+    url: new URL(file, baseUri).href,
+    name: nameFromUrl(file),
+    query: `?${new URLSearchParams({ sample: name })}`,
+  };
 }
 
 /** "https://x.org/data/karate.gexf?raw=1" → "karate.gexf". */
@@ -56,4 +68,11 @@ export function nameFromUrl(url: string): string {
   } catch {
     return last || url;
   }
+}
+
+/** The page's address asking for another dataset (`query` "" for a file from the person's computer). */
+export function hrefWithQuery(href: string, query: string): string {
+  const url = new URL(href);
+  url.search = query;
+  return url.href;
 }

@@ -12,7 +12,12 @@ import { exportData, type DataExport } from './data-export';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
 import { LayoutRunner } from './layout-runner.svelte';
-import { sampleSource, sourceFromLocation, type DatasetSource } from './dataset-source';
+import {
+  hrefWithQuery,
+  sampleSource,
+  sourceFromLocation,
+  type DatasetSource,
+} from './dataset-source';
 import {
   datasetSlug,
   prepareDataset,
@@ -44,6 +49,8 @@ export class Session {
   /** Interaction kinds (repost, quote, reply, mention…) whose ties are drawn; all by default. */
   shownEdgeKinds = $state<string[]>([]);
   maxFileMB = $state(loadSettings().maxFileMB);
+  /** The dataset came from a sample or a URL, so the page's address reopens it for anyone. */
+  openedFromLink = $state(false);
   readonly spread = new SpreadState();
   readonly layout = new LayoutRunner();
 
@@ -85,7 +92,7 @@ export class Session {
   }
 
   async loadSource(source: DatasetSource): Promise<void> {
-    await this.loadFrom(source.name, async () => {
+    await this.loadFrom(source.name, source.query, async () => {
       const response = await fetch(source.url);
       if (!response.ok) {
         throw new Error(`could not download ${source.url} (HTTP ${response.status})`);
@@ -101,7 +108,7 @@ export class Session {
   /** One network or posts file, or a node table and an edge table dropped together. */
   async loadFiles(files: File[]): Promise<void> {
     const name = files.map((file) => file.name).join(' and ');
-    await this.loadFrom(name, () => {
+    await this.loadFrom(name, '', () => {
       // Refused before reading a byte: a wrong drop must not freeze the page.
       this.checkSize(
         name,
@@ -238,8 +245,13 @@ export class Session {
     this.view?.kill();
   }
 
+  /**
+   * Reads, parses and shows a dataset. On success the page's address names it (`query`: `?sample=`,
+   * `?data=`, or nothing for a file from the person's computer), so the address is a share link.
+   */
   private async loadFrom(
     name: string,
+    query: string,
     read: () => Promise<{ name: string; bytes: ArrayBuffer }[]>,
   ): Promise<void> {
     this.cancelLoad();
@@ -265,6 +277,8 @@ export class Session {
       if (abort.signal.aborted) return;
       this.show(dataset);
       this.load = { type: 'ready', name };
+      this.openedFromLink = query !== '';
+      history.replaceState(null, '', hrefWithQuery(window.location.href, query));
       this.error = null;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') {
