@@ -29,6 +29,9 @@ export interface GraphViewOptions {
  */
 export type ColourMode = { type: 'spread' } | { type: 'group'; groupOfNode: Int32Array };
 
+/** A highlight of more people than this labels none of them (hundreds of labels are unreadable). */
+const MAX_HIGHLIGHT_LABELS = 60;
+
 /** Nodes and edges to bring forward (a path, a person's cascade); everything else recedes. */
 export interface Highlight {
   nodes: Set<number>;
@@ -113,7 +116,10 @@ export class GraphView {
     if (changes.nodes.length === 0 && changes.edges.length === 0) return;
     this.sigma.refresh({
       partialGraph: {
-        nodes: changes.nodes.map((i) => this.nodeKeys[i]),
+        // An origin of -1 (an empty graph has none) must not reach sigma as an "undefined" key.
+        nodes: changes.nodes
+          .filter((i) => i >= 0 && i < this.nodeKeys.length)
+          .map((i) => this.nodeKeys[i]),
         edges: changes.edges.map(String),
       },
       skipIndexation: true,
@@ -202,7 +208,12 @@ export class GraphView {
       ...attributes,
       size,
       color,
-      forceLabel: isOrigin || this.labelled.has(node) || (this.highlight?.nodes.has(node) ?? false),
+      forceLabel:
+        isOrigin ||
+        this.labelled.has(node) ||
+        (this.highlight !== null &&
+          this.highlight.nodes.size <= MAX_HIGHLIGHT_LABELS &&
+          this.highlight.nodes.has(node)),
     };
   }
 
