@@ -5,7 +5,8 @@ import { timelineToCsv } from '../core/export/timeline-csv';
 import { CHANNEL_COLORS, UNREACHED_COLOR } from '../core/spread/palette';
 import type { Timeline } from '../core/spread/types';
 import { downloadText } from '../render/download';
-import { datasetSlug, type LoadedDataset } from './loaded-dataset';
+import { nodeKey } from '../core/graph/build';
+import { datasetSlug, labelOf, type LoadedDataset } from './loaded-dataset';
 
 export type DataExport = 'timeline-csv' | 'gexf' | 'graphology-json';
 
@@ -31,7 +32,7 @@ export function exportData(
   timeline: Timeline | null,
 ): void {
   const slug = datasetSlug(dataset.name);
-  const labels = dataset.payload.nodeIds.map((id) => dataset.graph.getNodeAttribute(id, 'label'));
+  const labels = dataset.payload.nodeIds.map((_, node) => labelOf(dataset, node));
   switch (kind) {
     case 'timeline-csv':
       if (!timeline) return;
@@ -66,8 +67,8 @@ export function exportData(
 function extrasOf(dataset: LoadedDataset, timeline: Timeline | null): ExportExtras {
   const n = dataset.csr.nodeCount;
   const positions = new Float32Array(2 * n);
-  dataset.payload.nodeIds.forEach((id, i) => {
-    const { x, y } = dataset.graph.getNodeAttributes(id);
+  dataset.payload.nodeIds.forEach((_, i) => {
+    const { x, y } = dataset.graph.getNodeAttributes(nodeKey(i));
     positions[2 * i] = x;
     positions[2 * i + 1] = y;
   });

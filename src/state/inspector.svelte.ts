@@ -8,7 +8,7 @@ import {
 import { formatTime } from '../core/spread/time-format';
 import { CHANNEL_NAMES, type ChannelName, type Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
-import type { LoadedDataset } from './loaded-dataset';
+import { labelOf, type LoadedDataset } from './loaded-dataset';
 
 /** What the card says about one person, for the spread on screen. */
 export interface PersonCard {
@@ -97,8 +97,7 @@ export class Inspector {
     const { dataset, timeline, tree } = this;
     if (!dataset || !timeline || !tree || node >= dataset.csr.nodeCount) return null;
     const person = (n: number) => {
-      const id = dataset.payload.nodeIds[n];
-      return { id, label: dataset.graph.getNodeAttribute(id, 'label') };
+      return { id: dataset.payload.nodeIds[n], label: labelOf(dataset, n) };
     };
     const row = tree.rowOfNode[node];
     const via = row >= 0 ? timeline.via[row] : -1;

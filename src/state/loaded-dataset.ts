@@ -1,4 +1,4 @@
-import { buildGraph, type WordspreadGraph } from '../core/graph/build';
+import { buildGraph, nodeKey, type WordspreadGraph } from '../core/graph/build';
 import { csrFromEdges, type Csr } from '../core/graph/csr';
 import { defaultOrigin } from '../core/graph/default-origin';
 import { hardEdgesOf } from '../core/graph/hard-marks';
@@ -56,6 +56,12 @@ export async function prepareDataset(
     posts,
     hardEdges: hardEdgesOf(payload),
   };
+}
+
+/** How a person is named on screen: their label, else their id. */
+export function labelOf(dataset: LoadedDataset, node: number): string {
+  const label = dataset.graph.getNodeAttribute(nodeKey(node), 'label');
+  return typeof label === 'string' && label !== '' ? label : dataset.payload.nodeIds[node];
 }
 
 /** A short name for file names and titles: "school-network.gexf" → "school-network". */

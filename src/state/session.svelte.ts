@@ -20,6 +20,7 @@ import {
 } from './dataset-source';
 import {
   datasetSlug,
+  labelOf,
   prepareDataset,
   type LoadedDataset,
   type PostsSource,
@@ -75,7 +76,7 @@ export class Session {
     if (!dataset) return '';
     const name = (node: number) => {
       const id = dataset.payload.nodeIds[node];
-      const label = dataset.graph.getNodeAttribute(id, 'label');
+      const label = labelOf(dataset, node);
       return label === id ? id : `${label} (id ${id})`;
     };
     return this.spread.origins.map(name).join(', ');

@@ -319,12 +319,9 @@ describe('untrusted text stays text', () => {
     await page.context().close();
   });
 
-  // KNOWN BUG (reported with issue 10): graphology 0.26 keeps each node's neighbours in plain `{}`
-  // objects keyed by node key (and sigma 3 its caches likewise), so a node whose id is "__proto__"
-  // sets Object.prototype.previous in a multigraph, and "constructor"/"toString" ids find the
-  // inherited functions. The fix is to key graph nodes by index, as edges already are.
-  // `it.fails` turns red the day that fix lands: then make this a plain `it`.
-  it.fails('treats __proto__, constructor and toString as ordinary node ids', async () => {
+  // graphology and sigma keep per-node records in plain objects keyed by node key: the app keys
+  // graph nodes by index (core/graph/build.ts nodeKey), so file ids never reach those objects.
+  it('treats __proto__, constructor and toString as ordinary node ids', async () => {
     const file = path.join(fixtures, 'prototype-ids.json');
     writeFileSync(
       file,

@@ -22,6 +22,15 @@ export interface BuildOptions {
 
 export type WordspreadGraph = Graph<NodeView, { weight: number }>;
 
+/**
+ * The graph's key of node `node` (its index in the payload). Never the file's id: graphology and
+ * sigma keep per-node records in plain objects, where ids such as `__proto__` or `constructor`
+ * would hit the object's own machinery. Ids stay in `payload.nodeIds` and in each node's label.
+ */
+export function nodeKey(node: number): string {
+  return String(node);
+}
+
 const MIN_SIZE = 2.5;
 const MAX_SIZE = 14;
 
@@ -61,7 +70,7 @@ export async function buildGraph(
   for (let i = 0; i < nodeCount; i++) {
     const data = payload.nodeAttributes[i];
     const { label, x, y } = data;
-    graph.addNode(payload.nodeIds[i], {
+    graph.addNode(nodeKey(i), {
       label: typeof label === 'string' && label !== '' ? label : payload.nodeIds[i],
       // Missing coordinates get a provisional spot on a golden-angle spiral, so the graph is
       // visible at once; the layout then takes over.
@@ -77,10 +86,10 @@ export async function buildGraph(
     await maybePause(i);
   }
 
-  const { nodeIds, edgeSources, edgeTargets, edgeWeights, edgeDirected } = payload;
+  const { edgeSources, edgeTargets, edgeWeights, edgeDirected } = payload;
   for (let e = 0; e < edgeCount; e++) {
-    const source = nodeIds[edgeSources[e]];
-    const target = nodeIds[edgeTargets[e]];
+    const source = nodeKey(edgeSources[e]);
+    const target = nodeKey(edgeTargets[e]);
     const attributes = { weight: edgeWeights[e] };
     const directed = edgeDirected ? edgeDirected[e] === 1 : payload.directed;
     if (directed) graph.addDirectedEdgeWithKey(String(e), source, target, attributes);

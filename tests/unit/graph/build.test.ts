@@ -18,7 +18,7 @@ describe('buildGraph', () => {
     });
     expect(graph.order).toBe(5000);
     expect(graph.size).toBe(5000);
-    expect(graph.source('7')).toBe(pairs[7][0]);
+    expect(graph.source('7')).toBe(String(payload.nodeIds.indexOf(pairs[7][0])));
     expect(progress.length).toBeGreaterThan(5);
     expect(progress.at(-1)).toBe(1);
     graph.forEachNode((_, a) => expect(Number.isFinite(a.x) && Number.isFinite(a.y)).toBe(true));
@@ -29,8 +29,27 @@ describe('buildGraph', () => {
       attributes: { a: { label: 'Alice', x: 3, y: -4 } },
     });
     const graph = await buildGraph(payload);
-    expect(graph.getNodeAttributes('a')).toMatchObject({ label: 'Alice', x: 3, y: -4 });
-    expect(graph.getNodeAttribute('b', 'label')).toBe('b');
+    const key = (id: string) => String(payload.nodeIds.indexOf(id));
+    expect(graph.getNodeAttributes(key('a'))).toMatchObject({ label: 'Alice', x: 3, y: -4 });
+    expect(graph.getNodeAttribute(key('b'), 'label')).toBe('b');
+  });
+
+  it('keys nodes by index, so ids such as __proto__ or constructor are plain data', async () => {
+    const payload = payloadFromPairs([
+      ['__proto__', 'constructor'],
+      ['constructor', 'toString'],
+      ['toString', '__proto__'],
+    ]);
+    const graph = await buildGraph(payload);
+    expect(graph.order).toBe(3);
+    expect(graph.size).toBe(3);
+    expect(
+      graph
+        .nodes()
+        .map((key) => graph.getNodeAttribute(key, 'label'))
+        .sort(),
+    ).toEqual(['__proto__', 'constructor', 'toString']);
+    expect(({} as Record<string, unknown>).previous).toBeUndefined();
   });
 
   it('stops with an AbortError when cancelled', async () => {
