@@ -114,6 +114,16 @@ export class GraphView {
   /** Redraws only the given nodes and edges (their positions did not move). */
   refresh(changes: Changes): void {
     if (changes.nodes.length === 0 && changes.edges.length === 0) return;
+    try {
+      this.refreshPartially(changes);
+    } catch {
+      // Between a resize and sigma's next frame its index is empty and a partial refresh throws
+      // ("can't be repaint"); a scheduled full refresh draws the same state a frame later.
+      this.sigma.scheduleRefresh();
+    }
+  }
+
+  private refreshPartially(changes: Changes): void {
     this.sigma.refresh({
       partialGraph: {
         // An origin of -1 (an empty graph has none) must not reach sigma as an "undefined" key.
