@@ -5,6 +5,7 @@ import {
   topSpreaders,
   type CascadeTree,
 } from '../core/spread/cascade-tree';
+import { peopleOnly } from '../core/others/highlight';
 import { formatTime } from '../core/spread/time-format';
 import { CHANNEL_NAMES, type ChannelName, type Timeline } from '../core/spread/types';
 import type { GraphView } from '../render/graph-view';
@@ -36,6 +37,8 @@ export class Inspector {
   hovered = $state(-1);
   selected = $state(-1);
   card = $state<PersonCard | null>(null);
+  /** People brought forward as a set (search matches, a group) while nobody's path is shown. */
+  marked = $state.raw<readonly number[] | null>(null);
 
   private dataset: LoadedDataset | null = null;
   private timeline: Timeline | null = null;
@@ -48,6 +51,7 @@ export class Inspector {
     if (this.dataset !== dataset) {
       this.hovered = -1;
       this.selected = -1;
+      this.marked = null;
     }
     this.dataset = dataset;
     this.timeline = timeline;
@@ -72,7 +76,14 @@ export class Inspector {
   }
 
   clear(): void {
+    this.marked = null;
     this.select(-1);
+  }
+
+  /** Highlights these people (no path) until a selection or `clear`; null stops. */
+  mark(nodes: Iterable<number> | null): void {
+    this.marked = nodes === null ? null : [...nodes];
+    this.show();
   }
 
   private show(): void {
@@ -82,7 +93,8 @@ export class Inspector {
     const top = topSpreaders(timeline, tree, TOP_SPREADERS_LABELLED);
     view.setLabelled(this.selected >= 0 ? [...top, this.selected] : top);
     if (this.selected < 0 || tree.rowOfNode[this.selected] < 0) {
-      view.setHighlight(null);
+      const marked = this.marked;
+      view.setHighlight(marked ? peopleOnly(marked) : null);
       return;
     }
     view.setHighlight(cascadeAround(timeline, tree, this.edgesOfRows, this.selected));

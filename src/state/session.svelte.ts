@@ -6,6 +6,7 @@ import {
   parseScenarioHash,
   type ScenarioParams,
 } from '../core/spread/scenario-hash';
+import type { Grouping } from '../core/others/groups';
 import { exportPng, type LegendEntry } from '../render/export-image';
 import { CHANNEL_COLORS, GROUP_COLORS, UNREACHED_COLOR } from '../core/spread/palette';
 import { exportData, type DataExport } from './data-export';
@@ -47,6 +48,8 @@ export class Session {
   warnings = $state<string[]>([]);
   dataset = $state.raw<LoadedDataset | null>(null);
   colourBy = $state<string>('spread');
+  /** The dataset's groupings plus those found later (communities): what the graph can be coloured by. */
+  groupings = $state.raw<Grouping[]>([]);
   /** Interaction kinds (repost, quote, reply, mention…) whose ties are drawn; all by default. */
   shownEdgeKinds = $state<string[]>([]);
   maxFileMB = $state(loadSettings().maxFileMB);
@@ -151,6 +154,20 @@ export class Session {
   setColourBy(attribute: string): void {
     this.colourBy = attribute;
     this.applyColourMode();
+  }
+
+  /** Adds (or replaces) a grouping found after loading, such as the communities. */
+  addGrouping(grouping: Grouping): void {
+    this.groupings = [
+      ...this.groupings.filter((g) => g.attribute !== grouping.attribute),
+      grouping,
+    ];
+    this.applyColourMode();
+  }
+
+  /** Glides the camera to these people. */
+  frameNodes(nodes: number[]): void {
+    this.view?.frame(nodes);
   }
 
   /** What "Export image" puts in the PNG; changed in the Image options dialog. */
@@ -309,6 +326,7 @@ export class Session {
     this.linkParams = {};
     const origin = hash.origin !== undefined ? dataset.indexOfId.get(hash.origin) : undefined;
     this.colourBy = 'spread';
+    this.groupings = dataset.groupings;
     this.shownEdgeKinds = this.edgeKinds();
     this.spread.useDataset(dataset, {
       origin,
@@ -352,7 +370,7 @@ export class Session {
   }
 
   private applyColourMode(): void {
-    const grouping = this.dataset?.groupings.find((g) => g.attribute === this.colourBy);
+    const grouping = this.groupings.find((g) => g.attribute === this.colourBy);
     const mode: ColourMode = grouping
       ? { type: 'group', groupOfNode: grouping.groupOfNode }
       : { type: 'spread' };
