@@ -98,7 +98,7 @@ export class GraphView {
 
   setHighlight(highlight: Highlight | null): void {
     this.highlight = highlight;
-    this.sigma.refresh({ skipIndexation: true });
+    this.sigma.refresh({ skipIndexation: true, schedule: true });
   }
 
   setEdgeFilter(shown: Uint8Array | null): void {
@@ -133,6 +133,9 @@ export class GraphView {
         edges: changes.edges.map(String),
       },
       skipIndexation: true,
+      // The data is updated now; the drawing waits for the next frame, so the playhead, pulses
+      // and highlights of one frame share a single render.
+      schedule: true,
     });
   }
 
