@@ -185,7 +185,7 @@ export class GraphView {
       .animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
   }
 
-  fit(): void {
+  resetCamera(): void {
     void this.sigma.getCamera().animatedReset({ duration: 300 });
   }
 

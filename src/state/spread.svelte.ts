@@ -231,7 +231,7 @@ export class SpreadState {
 
   setFollowCamera(follow: boolean): void {
     this.followCamera = follow;
-    if (!follow) this.view?.fit();
+    if (!follow) this.view?.resetCamera();
   }
 
   setSkipQuiet(skip: boolean): void {

@@ -114,7 +114,7 @@ export function updateConvergence(
 
 /**
  * Motion decays roughly geometrically, so progress is linear in log(motion) from the peak down to the
- * threshold; the last few percent are the patience window. Capped below 1 until actually converged.
+ * threshold; the last few percent are the patience stretch. Capped below 1 until actually converged.
  */
 export function progressEstimate(
   smoothed: number,
