@@ -30,14 +30,6 @@ import { SpreadState } from './spread.svelte';
 import { formatMB, loadSettings, saveSettings } from './settings';
 import type { LoadStatus } from './status';
 
-export const DEFAULT_SAMPLE = 'school-network';
-export const SAMPLES: Record<string, { file: string; title: string }> = {
-  'school-network': {
-    file: 'samples/school-network.gexf',
-    title: 'High-school friendships (Marseille, 2013)',
-  },
-};
-
 /**
  * The app's state: which dataset is loaded, how loading went, the spread, the layout, and the view.
  * Components read these fields and call these methods; the graph and the renderer stay raw.
@@ -207,20 +199,27 @@ export class Session {
     return `Reached ${reach.total} of ${this.nodeCount} at ${timeLabel}: ${reach.hard} through the hard network, ${reach.soft} person to person${outside}${amplification}`;
   }
 
-  private legendEntries(): LegendEntry[] {
-    const grouping = this.dataset?.groupings.find((g) => g.attribute === this.colourBy);
+  /** The grouping the graph is coloured by, if any (the spread's colours otherwise). */
+  get colourGrouping(): Grouping | undefined {
+    return this.groupings.find((g) => g.attribute === this.colourBy);
+  }
+
+  /** What each colour means right now: the screen legend and the exported image both draw these. */
+  legendEntries(): LegendEntry[] {
+    const grouping = this.colourGrouping;
     if (grouping) {
       return grouping.values
         .slice(0, 12)
         .map((value, i) => ({ color: GROUP_COLORS[i % GROUP_COLORS.length], label: value }));
     }
     const entries: LegendEntry[] = [
-      { color: CHANNEL_COLORS[0], label: 'origin', size: 1.4 },
-      { color: CHANNEL_COLORS[1], label: 'hard network', size: 1.2 },
+      { color: CHANNEL_COLORS[0], label: 'origin', size: 1.6 },
+      { color: CHANNEL_COLORS[1], label: 'hard network (larger)', size: 1.3 },
       { color: CHANNEL_COLORS[2], label: 'soft network' },
     ];
-    if (this.spread.finalReach.outside > 0)
-      entries.push({ color: CHANNEL_COLORS[3], label: 'from outside' });
+    if (this.spread.finalReach.outside > 0) {
+      entries.push({ color: CHANNEL_COLORS[3], label: 'from outside (no traceable source)' });
+    }
     entries.push({ color: UNREACHED_COLOR, label: 'not reached' });
     return entries;
   }
@@ -370,7 +369,7 @@ export class Session {
   }
 
   private applyColourMode(): void {
-    const grouping = this.groupings.find((g) => g.attribute === this.colourBy);
+    const grouping = this.colourGrouping;
     const mode: ColourMode = grouping
       ? { type: 'group', groupOfNode: grouping.groupOfNode }
       : { type: 'spread' };
