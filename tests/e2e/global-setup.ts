@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 
 const PORT = Number(process.env.WORDSPREAD_E2E_PORT ?? 4179);
+/** The built app to serve; a separate folder lets several runs share one checkout. */
+const DIST = process.env.WORDSPREAD_DIST ?? 'dist';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,7 +18,15 @@ export async function setup(project: TestProject): Promise<void> {
   // Started as `node …/vite.js` (not through npx) so that killing it kills the server.
   server = spawn(
     process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'],
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--port',
+      String(PORT),
+      '--strictPort',
+      '--outDir',
+      DIST,
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
     },

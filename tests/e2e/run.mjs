@@ -23,8 +23,9 @@ if (!existsSync(CHROMIUM)) {
     process.exit(1);
   }
 }
-if (!existsSync('dist/index.html')) {
-  execSync('npx vite build', { stdio: 'inherit' });
+const DIST = process.env.WORDSPREAD_DIST ?? 'dist';
+if (!existsSync(`${DIST}/index.html`)) {
+  execSync(`npx vite build --outDir ${DIST}`, { stdio: 'inherit' });
 }
 const args = ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)];
 const result = spawnSync('npx', args, { stdio: 'inherit' });
