@@ -6,10 +6,11 @@ import {
   CHANNEL_COLORS,
   CHANNEL_SIZE_FACTOR,
   GROUP_COLORS,
-  GROUP_COLORS_FAINT,
-  QUIET_EDGE_COLOR,
-  UNREACHED_COLOR,
+  type CanvasPalette,
 } from '../core/spread/palette';
+import { currentCanvasPalette, watchCanvasPalette } from './color-scheme';
+import { detailEdgePrograms, EdgeDetail, OMITTED_EDGE_TYPE } from './edge-detail';
+import { measureRenders } from './render-timing';
 import { Pulses } from './pulses';
 
 type EdgeView = { weight: number };
@@ -32,6 +33,9 @@ export type ColourMode = { type: 'spread' } | { type: 'group'; groupOfNode: Int3
 /** A highlight of more people than this labels none of them (hundreds of labels are unreadable). */
 const MAX_HIGHLIGHT_LABELS = 60;
 
+/** No new positions from the layout for this long: it has settled, and the sampled ties return. */
+const LAYOUT_SETTLED_MS = 400;
+
 /** Nodes and edges to bring forward (a path, a person's cascade); everything else recedes. */
 export interface Highlight {
   nodes: Set<number>;
@@ -52,6 +56,19 @@ export class GraphView {
   /** Per edge, 1 when shown; null shows every edge. Edges that carried the word always show. */
   private edgeFilter: Uint8Array | null = null;
   private readonly pulses = new Pulses((nodes, edges) => this.refresh({ nodes, edges }));
+  private readonly detail: EdgeDetail;
+  /** Colours that follow the page's light or dark theme. */
+  private palette: CanvasPalette = currentCanvasPalette();
+  private readonly stopWatchingScheme: () => void;
+  /** A full reprocess is due at the next render: partial refreshes must not write program slots. */
+  private reprocessDue = false;
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The layout's latest positions, waiting while the main thread gets a breather. */
+  private pendingPositions: Float32Array | null = null;
+  private positionTimer: ReturnType<typeof setTimeout> | undefined;
+  private processStarted = 0;
+  private processEnded = 0;
+  private processMs = 0;
 
   constructor(
     container: HTMLElement,
@@ -61,8 +78,12 @@ export class GraphView {
   ) {
     this.nodeKeys = graph.nodes();
     const indexOf = new Map(this.nodeKeys.map((key, i) => [key, i]));
+    this.detail = new EdgeDetail(graph.size);
+    this.detail.syncTimeline(playback);
     this.sigma = new Sigma<NodeView, EdgeView>(graph, container, {
-      defaultEdgeColor: QUIET_EDGE_COLOR,
+      defaultEdgeColor: this.palette.quietEdge,
+      labelColor: { color: this.palette.label },
+      edgeProgramClasses: detailEdgePrograms<NodeView, EdgeView>(),
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
       hideEdgesOnMove: graph.size > 50_000,
@@ -70,6 +91,14 @@ export class GraphView {
       nodeReducer: (key, attributes) => this.reduceNode(indexOf.get(key) ?? -1, attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
+    this.sigma.on('beforeProcess', () => (this.processStarted = performance.now()));
+    this.sigma.on('afterProcess', () => {
+      this.reprocessDue = false;
+      this.processEnded = performance.now();
+      this.processMs = this.processEnded - this.processStarted;
+    });
+    measureRenders(this.sigma);
+    this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
     this.sigma.on('clickNode', ({ node }) => onNodeClick?.(indexOf.get(node) ?? -1));
     this.sigma.on('clickStage', () => onStageClick?.());
@@ -111,8 +140,20 @@ export class GraphView {
     this.sigma.refresh({ skipIndexation: true });
   }
 
+  /** The graph is big enough that only a sample of its quiet ties is drawn (unless switched off). */
+  get samplesEdges(): boolean {
+    return this.detail.available;
+  }
+
+  /** Draws every tie (true) or, on a big graph, the carrying ones plus a sample (false). */
+  setAllEdges(all: boolean): void {
+    if (this.detail.setFull(all)) this.reprocess();
+  }
+
   /** Redraws only the given nodes and edges (their positions did not move). */
   refresh(changes: Changes): void {
+    // A new spread changes which ties have a slot in the edge program: that takes a full refresh.
+    if (this.detail.syncTimeline(this.playback)) this.reprocess();
     if (changes.nodes.length === 0 && changes.edges.length === 0) return;
     try {
       this.refreshPartially(changes);
@@ -132,7 +173,8 @@ export class GraphView {
           .map((i) => this.nodeKeys[i]),
         edges: changes.edges.map(String),
       },
-      skipIndexation: true,
+      // While a full reprocess is due, program slots are being reassigned: let it place these too.
+      skipIndexation: !this.reprocessDue,
       // The data is updated now; the drawing waits for the next frame, so the playhead, pulses
       // and highlights of one frame share a single render.
       schedule: true,
@@ -144,8 +186,31 @@ export class GraphView {
     this.pulses.start(changes.nodes, changes.edges);
   }
 
-  /** Moves nodes to new positions, x and y interleaved in node order. */
+  /**
+   * Moves nodes to new positions, x and y interleaved in node order. New positions make sigma
+   * reprocess the whole graph at the next frame; on a big graph that takes longer than a frame, so
+   * after a reprocess of P ms the next positions wait about 2P: the page stays responsive two thirds
+   * of the time while the layout worker keeps iterating, and only the latest positions are applied.
+   */
   applyPositions(xy: Float32Array): void {
+    this.noteLayoutMoving();
+    this.pendingPositions = xy;
+    if (this.positionTimer !== undefined) return;
+    const wait = this.processEnded + 2 * this.processMs - performance.now();
+    if (wait <= 0 || this.processMs < 8) {
+      this.writePositions();
+      return;
+    }
+    this.positionTimer = setTimeout(() => {
+      this.positionTimer = undefined;
+      this.writePositions();
+    }, wait);
+  }
+
+  private writePositions(): void {
+    const xy = this.pendingPositions;
+    this.pendingPositions = null;
+    if (!xy) return;
     let i = 0;
     this.graph.updateEachNodeAttributes(
       (_key, attributes) => {
@@ -189,9 +254,38 @@ export class GraphView {
     void this.sigma.getCamera().animatedReset({ duration: 300 });
   }
 
+  /** The colour the graph is drawn on (an exported image with a solid background uses it). */
+  get background(): string {
+    return this.palette.background;
+  }
+
+  private setPalette(palette: CanvasPalette): void {
+    this.palette = palette;
+    // Settings changes make sigma refresh fully, reducers included.
+    this.sigma.setSetting('labelColor', { color: palette.label });
+  }
+
   kill(): void {
+    this.stopWatchingScheme();
+    clearTimeout(this.settleTimer);
+    clearTimeout(this.positionTimer);
     this.pulses.clear();
     this.sigma.kill();
+  }
+
+  /** Re-runs the reducers over the whole graph and reassigns program slots at the next frame. */
+  private reprocess(): void {
+    this.reprocessDue = true;
+    this.sigma.scheduleRefresh();
+  }
+
+  /** While positions keep coming, a big graph drops its quiet ties; they return once it settles. */
+  private noteLayoutMoving(): void {
+    if (this.detail.setMoving(true)) this.reprocess();
+    clearTimeout(this.settleTimer);
+    this.settleTimer = setTimeout(() => {
+      if (this.detail.setMoving(false)) this.reprocess();
+    }, LAYOUT_SETTLED_MS);
   }
 
   private reduceNode(node: number, attributes: NodeView): Partial<NodeDisplayData> {
@@ -203,19 +297,16 @@ export class GraphView {
       attributes.size * (channel >= 0 ? CHANNEL_SIZE_FACTOR[channel] : 1) * (1 + 0.9 * pulse);
     if (this.highlight && !dimmed) size *= 1.25;
     let color: string;
-    if (dimmed) color = UNREACHED_COLOR;
+    const { unreached } = this.palette;
+    if (dimmed) color = unreached;
     else if (isOrigin) color = CHANNEL_COLORS[0];
     else if (this.colour.type === 'group') {
       const group = this.colour.groupOfNode[node];
       const shade = group < 0 ? -1 : group % GROUP_COLORS.length;
       color =
-        shade < 0
-          ? UNREACHED_COLOR
-          : channel >= 0
-            ? GROUP_COLORS[shade]
-            : GROUP_COLORS_FAINT[shade];
+        shade < 0 ? unreached : channel >= 0 ? GROUP_COLORS[shade] : this.palette.groupFaint[shade];
     } else {
-      color = channel >= 0 ? CHANNEL_COLORS[channel] : UNREACHED_COLOR;
+      color = channel >= 0 ? CHANNEL_COLORS[channel] : unreached;
     }
     return {
       ...attributes,
@@ -231,11 +322,15 @@ export class GraphView {
   }
 
   private reduceEdge(edge: number, attributes: EdgeView): Partial<EdgeDisplayData> {
+    if (!this.detail.hasSlot(edge)) return { ...attributes, type: OMITTED_EDGE_TYPE, hidden: true };
     const channel = this.playback.edgeChannel[edge];
     const highlighted = this.highlight?.edges.has(edge) ?? false;
     if (channel < 0 || (this.highlight && !highlighted)) {
-      const hidden = channel < 0 && this.edgeFilter !== null && this.edgeFilter[edge] === 0;
-      return { ...attributes, color: QUIET_EDGE_COLOR, size: 0.5, hidden };
+      const hidden =
+        channel < 0 &&
+        ((this.edgeFilter !== null && this.edgeFilter[edge] === 0) ||
+          !this.detail.showsQuiet(edge));
+      return { ...attributes, color: this.palette.quietEdge, size: 0.5, hidden };
     }
     const pulse = this.pulses.edgeStrength(edge);
     return {
@@ -243,5 +338,31 @@ export class GraphView {
       color: CHANNEL_COLORS[channel],
       size: (highlighted ? 2.6 : 1.4) + 2 * pulse,
     };
+  }
+
+  /**
+   * Shows these changes and renders at once, then paints sigma's layers onto `target`, stretched to
+   * its canvas. For video frames: a WebGL canvas keeps its pixels only until the task ends, so the
+   * render (not left to the next animation frame, as `refresh` does) and the copy share one task.
+   */
+  paintFrame(changes: Changes, target: CanvasRenderingContext2D): void {
+    const resynced = this.detail.syncTimeline(this.playback);
+    try {
+      if (resynced || this.reprocessDue) this.sigma.refresh();
+      else
+        this.sigma.refresh({
+          partialGraph: {
+            nodes: changes.nodes.map((i) => this.nodeKeys[i]),
+            edges: changes.edges.map(String),
+          },
+          skipIndexation: true,
+        });
+    } catch {
+      this.sigma.refresh(); // not indexed yet: a full refresh, synchronous all the same
+    }
+    const { width, height } = target.canvas;
+    for (const layer of Object.values(this.sigma.getCanvases())) {
+      target.drawImage(layer, 0, 0, width, height);
+    }
   }
 }

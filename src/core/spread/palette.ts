@@ -24,10 +24,6 @@ export function blendOver(hex: string, alpha: number, background = BACKGROUND): 
     .join('')}`;
 }
 
-/** Unreached people: DESIGN's #BBBBBB at low opacity. */
-export const UNREACHED_COLOR = blendOver('#BBBBBB', 0.45);
-export const QUIET_EDGE_COLOR = blendOver('#8C8C8C', 0.3);
-
 /** Colours for categories (class, city…): a fixed 12-colour set, cycled past 12. */
 export const GROUP_COLORS: readonly string[] = [
   '#4E79A7',
@@ -44,8 +40,35 @@ export const GROUP_COLORS: readonly string[] = [
   '#8C564B',
 ];
 
-/** The same colours, faint, for group members the word has not reached. */
-export const GROUP_COLORS_FAINT: readonly string[] = GROUP_COLORS.map((hex) => blendOver(hex, 0.3));
+/**
+ * The colours that depend on what the graph is drawn on: faint marks are pre-blended over the
+ * canvas background (see blendOver), and labels need contrast with it.
+ */
+export interface CanvasPalette {
+  background: string;
+  label: string;
+  unreached: string;
+  quietEdge: string;
+  groupFaint: readonly string[];
+}
+
+/** Unreached people are DESIGN's #BBBBBB at low opacity; quiet ties and unreached group members faint too. */
+function canvasPalette(background: string, label: string): CanvasPalette {
+  return {
+    background,
+    label,
+    unreached: blendOver('#BBBBBB', 0.45, background),
+    quietEdge: blendOver('#8C8C8C', 0.3, background),
+    groupFaint: GROUP_COLORS.map((hex) => blendOver(hex, 0.3, background)),
+  };
+}
+
+export const LIGHT_CANVAS: CanvasPalette = canvasPalette(BACKGROUND, '#1d2330');
+/** For a dark page (prefers-color-scheme: dark); the background matches theme.css's --canvas-bg. */
+export const DARK_CANVAS: CanvasPalette = canvasPalette('#15181e', '#e6e9ef');
+
+/** Unreached people on the light canvas (exports and the legend use the light palette). */
+export const UNREACHED_COLOR = LIGHT_CANVAS.unreached;
 
 /** Size multipliers: the second cue beside colour, so hard and soft differ without colour vision. */
 export const CHANNEL_SIZE_FACTOR: readonly number[] = [1.9, 1.45, 1, 1];

@@ -28,6 +28,7 @@ export class PlaybackState {
   private timeline: Timeline | null = null;
   private edgesOfRows: Int32Array = new Int32Array(0);
   private shown = 0;
+  private loads = 0;
 
   constructor(nodeCount: number, edgeCount: number) {
     this.nodeChannel = new Int8Array(nodeCount).fill(-1);
@@ -39,11 +40,22 @@ export class PlaybackState {
     return this.shown;
   }
 
+  /** Counts timelines loaded, so a renderer can tell a new spread from a moved playhead. */
+  get version(): number {
+    return this.loads;
+  }
+
+  /** For each adoption of the current timeline, the edge that carried it (-1: none). */
+  get carriedEdges(): Int32Array {
+    return this.edgesOfRows;
+  }
+
   /** Swaps in a new timeline, clearing the old one's marks; returns what changed. */
   load(timeline: Timeline, edgesOfRows: Int32Array): Changes {
     const changes = this.moveTo(0);
     this.timeline = timeline;
     this.edgesOfRows = edgesOfRows;
+    this.loads++;
     return changes;
   }
 

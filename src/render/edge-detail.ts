@@ -1,0 +1,102 @@
+import type { Attributes } from 'graphology-types';
+import type { EdgeProgramType } from 'sigma/rendering';
+import { needsEdgeSample, sampleEdges } from '../core/graph/level-of-detail';
+import type { PlaybackState } from '../core/spread/playback';
+
+/** The edge type of ties the level of detail leaves out: sigma gives them no vertices at all. */
+export const OMITTED_EDGE_TYPE = 'omitted';
+
+/**
+ * An edge program that draws nothing. Hiding an edge (`hidden: true`) still costs its vertices in the
+ * GPU buffer and its turn in every draw; an edge of this type costs neither, which is what makes a
+ * million-tie graph drawable.
+ */
+class OmittedEdgeProgram {
+  drawLabel = undefined;
+  kill(): void {}
+  reallocate(): void {}
+  process(): void {}
+  render(): void {}
+}
+
+/** The edge programs to add to sigma's defaults. */
+export function detailEdgePrograms<N extends Attributes, E extends Attributes>(): Record<
+  string,
+  EdgeProgramType<N, E>
+> {
+  return { [OMITTED_EDGE_TYPE]: OmittedEdgeProgram as unknown as EdgeProgramType<N, E> };
+}
+
+/**
+ * Which ties the view draws. Small graphs: all of them. Above DETAIL_EDGE_LIMIT, unless the person
+ * asks for every tie: the ties that carry the word in the current spread, plus a fixed sample of the
+ * others; while the layout moves the nodes, only the carrying ones (redrawing a sample every frame
+ * of a layout is what makes big graphs crawl).
+ *
+ * Whether a tie has a place in sigma's edge program can only change with a full refresh (partial
+ * refreshes write into fixed slots), so the set changes only with the spread, the switch and the
+ * layout's moving/settled state, never per frame.
+ */
+export class EdgeDetail {
+  private readonly sample: Uint8Array | null;
+  private readonly carried: Uint8Array;
+  private timelineVersion = -1;
+  private full = false;
+  private moving = false;
+
+  constructor(edgeCount: number) {
+    this.sample = needsEdgeSample(edgeCount) ? sampleEdges(edgeCount) : null;
+    this.carried = new Uint8Array(this.sample ? edgeCount : 0);
+  }
+
+  /** The graph is big enough for a sample (whether or not the person switched it off). */
+  get available(): boolean {
+    return this.sample !== null;
+  }
+
+  /** A sample is being drawn right now. */
+  get active(): boolean {
+    return this.sample !== null && !this.full;
+  }
+
+  /** Draw every tie (true) or the sample (false). Returns whether the drawn set changed. */
+  setFull(full: boolean): boolean {
+    const before = this.active;
+    this.full = full;
+    return before !== this.active;
+  }
+
+  /** The layout is moving nodes (true) or has settled. Returns whether the drawn set changed. */
+  setMoving(moving: boolean): boolean {
+    const changed = this.active && moving !== this.moving;
+    this.moving = moving;
+    return changed;
+  }
+
+  get isMoving(): boolean {
+    return this.moving;
+  }
+
+  /**
+   * Catches up with the playback's timeline. Returns true when a new spread changed which ties carry
+   * the word while a sample is drawn, so the view must refresh fully.
+   */
+  syncTimeline(playback: PlaybackState): boolean {
+    if (playback.version === this.timelineVersion) return false;
+    this.timelineVersion = playback.version;
+    if (!this.sample) return false;
+    this.carried.fill(0);
+    for (const edge of playback.carriedEdges) if (edge >= 0) this.carried[edge] = 1;
+    return this.active;
+  }
+
+  /** The tie has a slot in sigma's edge program (it is drawn now or may be during this spread). */
+  hasSlot(edge: number): boolean {
+    return !this.active || this.carried[edge] === 1 || this.showsQuiet(edge);
+  }
+
+  /** The tie is drawn while it has not carried the word. */
+  showsQuiet(edge: number): boolean {
+    return !this.active || (!this.moving && this.sample?.[edge] === 1);
+  }
+}

@@ -1,0 +1,107 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../src/core/spread/rng';
+import { CHANNEL_COLORS } from '../../src/core/spread/palette';
+import {
+  artifactPath,
+  countColour,
+  decodePng,
+  launchBrowser,
+  openApp,
+  readNumber,
+} from './browser';
+
+const NODES = 20_000;
+/** Over the level-of-detail limit (100k ties), so the sampled drawing is what gets exercised. */
+const EDGES = 120_000;
+
+/** A seeded random directed network with a few hubs, as a plain edge list ("a b" per line). */
+function edgeList(): string {
+  const rng = createRng(11);
+  const lines: string[] = [];
+  for (let e = 0; e < EDGES; e++) {
+    // The first tie of each person makes sure everyone appears in the list.
+    const source = e < NODES ? e : Math.floor(NODES * rng.next() ** 2);
+    const target = Math.floor(NODES * rng.next());
+    lines.push(`p${source} p${target}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+let browser: Browser;
+let file: string;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  file = path.join(mkdtempSync(path.join(tmpdir(), 'wordspread-')), 'twenty-thousand.txt');
+  writeFileSync(file, edgeList());
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Records main-thread long tasks from now on; returns the page's clock at the start. */
+async function watchLongTasks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask' });
+    return performance.now();
+  });
+}
+
+describe('a 20,000-person network with 120,000 ties', () => {
+  it('loads without freezing, lays out, replays to the end and exports an image', async () => {
+    const { page, errors } = await openApp(browser, '#t=0');
+    const start = await watchLongTasks(page);
+    await page.getByLabel('Open dataset').setInputFiles(file);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('wordspread:dataset-built').length > 0,
+      null,
+      { timeout: 90_000 },
+    );
+    const longestLoadTask = await page.evaluate((start) => {
+      const built = performance.getEntriesByName('wordspread:dataset-built')[0].startTime;
+      const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks;
+      return Math.max(
+        0,
+        ...tasks.filter(([at]) => at >= start && at < built).map(([, duration]) => duration),
+      );
+    }, start);
+    expect(longestLoadTask).toBeLessThan(200);
+    await page.getByTestId('load-status').filter({ hasText: 'ready' }).waitFor();
+    expect(await readNumber(page, 'node-count')).toBe(NODES);
+    expect(await readNumber(page, 'edge-count')).toBe(EDGES);
+
+    // The layout settles (or spends its time budget) by itself.
+    await page
+      .getByTestId('layout-status')
+      .filter({ hasText: /converged|stopped/ })
+      .waitFor({ timeout: 150_000 });
+
+    // Replay to the end: the reach grows to the final figure.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.getByRole('button', { name: 'Play' }).waitFor({ timeout: 60_000 });
+    const final = await readNumber(page, 'reach-final');
+    expect(final).toBeGreaterThan(1);
+    expect(await readNumber(page, 'reach-total')).toBe(final);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export image' }).click(),
+    ]);
+    const image = artifactPath('big-network.png');
+    await download.saveAs(image);
+    const png = decodePng(readFileSync(image));
+    expect(png.width).toBeGreaterThan(0);
+    // People reached by the soft network are drawn in its colour.
+    expect(countColour(png, CHANNEL_COLORS[2])).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
