@@ -1,7 +1,10 @@
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
+import { drawOverlay, type LegendEntry } from './canvas-overlay';
 import type { GraphView } from './graph-view';
+
+export type { LegendEntry } from './canvas-overlay';
 
 export interface ImageOptions {
   /** Output size as a multiple of the view's size (1, 2 or 4). */
@@ -13,13 +16,6 @@ export interface ImageOptions {
   title: string | null;
   /** Drawn at the bottom when given (the reach figures). */
   caption: string | null;
-}
-
-export interface LegendEntry {
-  color: string;
-  label: string;
-  /** Relative dot size, 1 = normal. */
-  size?: number;
 }
 
 /**
@@ -47,10 +43,11 @@ export async function exportPng(
   const context = canvas.getContext('2d');
   if (context) {
     const unit = canvas.width / width; // output pixels per CSS pixel of the view: scale × pixel ratio
-    if (options.title) drawText(context, options.title, 16 * unit, 28 * unit, 18 * unit, 'bold');
-    if (options.caption)
-      drawText(context, options.caption, 16 * unit, canvas.height - 16 * unit, 13 * unit, 'normal');
-    if (options.legend) drawLegend(context, legend, canvas.width - 16 * unit, 16 * unit, unit);
+    drawOverlay(
+      context,
+      { title: options.title, caption: options.caption, legend: options.legend ? legend : null },
+      unit,
+    );
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the image');
@@ -62,7 +59,8 @@ export async function exportPng(
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-function scaledSettings(settings: Settings, scale: number): Partial<Settings> {
+/** Sigma settings that draw every size `scale` times larger (nodes, edges, labels, padding). */
+export function scaledSettings(settings: Settings, scale: number): Partial<Settings> {
   if (scale === 1) return {};
   const { nodeReducer, edgeReducer } = settings;
   return {
@@ -77,49 +75,4 @@ function scaledSettings(settings: Settings, scale: number): Partial<Settings> {
       return { ...data, size: (data.size ?? 1) * scale };
     },
   };
-}
-
-function drawText(
-  context: CanvasRenderingContext2D,
-  text: string,
-  x: number,
-  y: number,
-  size: number,
-  weight: string,
-): void {
-  context.font = `${weight} ${size}px system-ui, sans-serif`;
-  context.fillStyle = '#1d2330';
-  context.textBaseline = 'alphabetic';
-  context.fillText(text, x, y);
-}
-
-/** A boxed legend in the top right corner: one dot and label per entry. */
-function drawLegend(
-  context: CanvasRenderingContext2D,
-  entries: LegendEntry[],
-  right: number,
-  top: number,
-  unit: number,
-): void {
-  const line = 20 * unit;
-  context.font = `${13 * unit}px system-ui, sans-serif`;
-  const textWidth = Math.max(...entries.map((entry) => context.measureText(entry.label).width), 0);
-  const width = textWidth + 42 * unit;
-  const height = entries.length * line + 12 * unit;
-  const left = right - width;
-  context.fillStyle = 'rgba(255,255,255,0.92)';
-  context.strokeStyle = '#d9dde4';
-  context.lineWidth = unit;
-  context.fillRect(left, top, width, height);
-  context.strokeRect(left, top, width, height);
-  entries.forEach((entry, i) => {
-    const y = top + 6 * unit + line * (i + 0.5);
-    context.beginPath();
-    context.fillStyle = entry.color;
-    context.arc(left + 16 * unit, y, 5 * unit * (entry.size ?? 1), 0, 2 * Math.PI);
-    context.fill();
-    context.fillStyle = '#1d2330';
-    context.textBaseline = 'middle';
-    context.fillText(entry.label, left + 30 * unit, y);
-  });
 }
