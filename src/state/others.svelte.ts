@@ -1,11 +1,12 @@
+import { untrack } from 'svelte';
 import {
   bridgesNear,
-  findBridges,
   undirectedAdjacency,
   type Bridges,
   type UndirectedAdjacency,
 } from '../core/others/bridges';
-import { COMMUNITY_ATTRIBUTE, detectCommunities } from '../core/others/communities';
+import { COMMUNITY_ATTRIBUTE } from '../core/others/communities';
+import { hashtagGrouping } from '../core/others/hashtag-grouping';
 import type { Grouping } from '../core/others/groups';
 import { othersLike, type Kin } from '../core/others/like-me';
 import {
@@ -14,21 +15,39 @@ import {
   type PeopleSearch,
   type SearchResults,
 } from '../core/others/search';
+import {
+  isCancelled,
+  OthersClient,
+  type OthersClientOptions,
+  type TribesStep,
+} from '../workers/others-client';
 import { labelOf, type LoadedDataset } from './loaded-dataset';
 import type { Session } from './session.svelte';
 
 const NO_RESULTS: SearchResults = { hits: [], nodes: [], fuzzy: false };
 
 /** Tribes and their bridges, once found. */
-export type TribesStatus =
+export interface TribesShown {
+  modularity: number;
+  tribes: number;
+  seed: number;
+  bridges: Bridges;
+}
+
+/**
+ * The tribes job: a run that is cancelled or fails leaves the tribes found before (`Others.found`)
+ * as they were.
+ */
+export type TribesJob =
   | { type: 'idle' }
-  | { type: 'running' }
-  | { type: 'done'; modularity: number; tribes: number; bridges: Bridges }
+  /** `share` of the bridges phase, 0..1; null while Louvain runs (it reports no progress). */
+  | { type: 'running'; phase: TribesStep['phase']; share: number | null }
   | { type: 'error'; message: string };
 
 /**
  * "Find the others": search, groups, tribes and bridges for the dataset on screen. The search index
  * and the undirected adjacency are built on first use and kept per dataset (raw, never reactive).
+ * Tribes and bridges are found in the others worker (OthersClient, started on first use).
  */
 export class Others {
   query = $state('');
@@ -37,25 +56,40 @@ export class Others {
   attribute = $state('');
   /** The group whose members are highlighted; -1: none. */
   group = $state(-1);
-  tribes = $state.raw<TribesStatus>({ type: 'idle' });
+  /** The last tribes found for this dataset; null: none yet. */
+  found = $state.raw<TribesShown | null>(null);
+  job = $state.raw<TribesJob>({ type: 'idle' });
 
   private dataset: LoadedDataset | null = null;
   private index: PeopleSearch | null = null;
   private adjacency: UndirectedAdjacency | null = null;
+  private client: OthersClient | null = null;
 
-  constructor(private readonly session: Session) {}
+  constructor(
+    private readonly session: Session,
+    private readonly clientOptions: OthersClientOptions = {},
+  ) {}
 
   /** A new dataset drops what was found about the old one. */
   useDataset(dataset: LoadedDataset | null): void {
     if (dataset === this.dataset) return;
+    this.client?.cancel();
     this.dataset = dataset;
     this.index = null;
     this.adjacency = null;
     this.query = '';
     this.results = NO_RESULTS;
     this.group = -1;
-    this.tribes = { type: 'idle' };
+    this.found = null;
+    this.job = { type: 'idle' };
     this.attribute = dataset?.groupings[0]?.attribute ?? '';
+    // A hashtag dataset groups people by their own hashtag too. Untracked: this runs in the panel's
+    // effect, which must not re-run each time a grouping is added.
+    const posts = dataset?.posts;
+    if (dataset && posts) {
+      const grouping = hashtagGrouping(dataset.payload.nodeIds, posts.dataset.posts);
+      if (grouping) untrack(() => this.session.addGrouping(grouping));
+    }
   }
 
   get grouping(): Grouping | undefined {
@@ -114,32 +148,54 @@ export class Others {
   }
 
   /**
-   * Louvain on the main thread (seeded: the same tribes every time), then bridges: betweenness on
-   * small networks, participation coefficient (O(E)) above BETWEENNESS_LIMIT. A task boundary first,
-   * so "Finding tribes…" is painted before the work starts.
+   * Louvain, modularity and bridges (betweenness, sampled on large networks) in the others worker,
+   * with progress. Louvain is seeded: the same network and seed give the same tribes; finding them
+   * again rolls a new seed. The tribes become the "community" grouping only once all is done.
    */
   async findTribes(): Promise<void> {
     const dataset = this.dataset;
-    if (!dataset || this.tribes.type === 'running') return;
-    this.tribes = { type: 'running' };
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    if (dataset !== this.dataset) return;
+    if (!dataset || this.job.type === 'running') return;
+    const seed = this.found ? this.found.seed + 1 : 1;
+    this.job = { type: 'running', phase: 'tribes', share: null };
+    this.client ??= new OthersClient(this.clientOptions);
     try {
-      const found = detectCommunities(dataset.payload, 1);
-      this.session.addGrouping(found.grouping);
-      const bridges = findBridges(dataset.payload, found.grouping.groupOfNode);
-      this.tribes = {
-        type: 'done',
-        modularity: found.modularity,
-        tribes: found.grouping.values.length,
-        bridges,
+      const found = await this.client.findTribes(dataset.payload, { seed }, (step) => {
+        if (dataset !== this.dataset) return;
+        this.job =
+          step.phase === 'tribes'
+            ? { type: 'running', phase: 'tribes', share: null }
+            : {
+                type: 'running',
+                phase: 'bridges',
+                share: step.total > 0 ? step.done / step.total : 1,
+              };
+      });
+      if (dataset !== this.dataset) return;
+      this.session.addGrouping(found.communities.grouping);
+      this.adjacency = found.adjacency;
+      this.found = {
+        modularity: found.communities.modularity,
+        tribes: found.communities.grouping.values.length,
+        seed,
+        bridges: found.bridges,
       };
+      this.job = { type: 'idle' };
     } catch (error) {
-      this.tribes = {
-        type: 'error',
-        message: error instanceof Error ? error.message : String(error),
-      };
+      if (dataset !== this.dataset) return;
+      this.job = isCancelled(error)
+        ? { type: 'idle' }
+        : { type: 'error', message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** Stops finding tribes at once; the tribes found before stay. */
+  cancelTribes(): void {
+    this.client?.cancel();
+  }
+
+  dispose(): void {
+    this.client?.dispose();
+    this.client = null;
   }
 
   /** The origin's contacts with ties into other tribes: whom to tell to reach beyond her own. */
@@ -147,9 +203,18 @@ export class Others {
     const dataset = this.dataset;
     const origin = this.session.spread.origin;
     const tribes = this.session.groupings.find((g) => g.attribute === COMMUNITY_ATTRIBUTE);
-    if (!dataset || origin < 0 || !tribes || this.tribes.type !== 'done') return [];
+    if (!dataset || origin < 0 || !tribes || !this.found) return [];
     this.adjacency ??= undirectedAdjacency(dataset.payload);
     return bridgesNear(this.adjacency, tribes.groupOfNode, origin);
+  }
+
+  /**
+   * "Tell them too": adds a contact to the spread's origins, so the figures show what reaching
+   * into their tribe changes.
+   */
+  tellToo(node: number): void {
+    const spread = this.session.spread;
+    spread.setOrigins([...spread.origins, node]);
   }
 
   /** The people who share the selected person's group (of the Groups view), nearest first. */
@@ -165,8 +230,8 @@ export class Others {
 
   /** Marks the bridges on the graph. */
   markBridges(): void {
-    if (this.tribes.type !== 'done') return;
-    this.showSet(this.tribes.bridges.bridges.map((b) => b.node));
+    if (!this.found) return;
+    this.showSet(this.found.bridges.bridges.map((b) => b.node));
     this.group = -1;
   }
 

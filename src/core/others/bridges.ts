@@ -1,6 +1,5 @@
-import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
-import type { DatasetPayload } from '../io/payload';
-import { undirectedView } from './communities';
+import { betweennessSteps, planBetweenness, runToEnd, type BetweennessPlan } from './betweenness';
+import { tieList, type Ties } from './ties';
 
 /** Who each person is tied to, whichever way the tie points, each tie once. */
 export interface UndirectedAdjacency {
@@ -8,15 +7,14 @@ export interface UndirectedAdjacency {
   neighbours: Int32Array;
 }
 
-export function undirectedAdjacency(payload: DatasetPayload): UndirectedAdjacency {
-  const n = payload.nodeIds.length;
+export function undirectedAdjacency(ties: Ties): UndirectedAdjacency {
+  const { nodeCount: n, sources, targets } = tieList(ties);
   const seen = new Set<number>();
   const a: number[] = [];
   const b: number[] = [];
-  const { edgeSources, edgeTargets } = payload;
-  for (let e = 0; e < edgeSources.length; e++) {
-    const s = Math.min(edgeSources[e], edgeTargets[e]);
-    const t = Math.max(edgeSources[e], edgeTargets[e]);
+  for (let e = 0; e < sources.length; e++) {
+    const s = Math.min(sources[e], targets[e]);
+    const t = Math.max(sources[e], targets[e]);
     const key = s * n + t;
     if (s === t || seen.has(key)) continue;
     seen.add(key);
@@ -49,8 +47,8 @@ export interface TieSpread {
 }
 
 /**
- * The participation coefficient of every person for a partition into tribes, in one pass over the
- * ties (O(E)), which is why it stands in for betweenness (O(V·E)) on large networks.
+ * The participation coefficient of every person for a partition into tribes, and their ties into
+ * other tribes, in one pass over the ties (O(E)): what a bridge's line in the list says of them.
  */
 export function participation(adjacency: UndirectedAdjacency, tribeOf: Int32Array): TieSpread {
   const n = tribeOf.length;
@@ -93,70 +91,73 @@ export function participation(adjacency: UndirectedAdjacency, tribeOf: Int32Arra
   return result;
 }
 
-/**
- * Above this many node × tie pairs (about 1,000 people with 2,000 ties), betweenness (O(V·E), on
- * the main thread) would freeze the page for more than a few frames: participation only.
- */
-export const BETWEENNESS_LIMIT = 2_000_000;
-
 export interface Bridge {
   node: number;
-  /** The ranking score: betweenness (normalized) on small networks, else participation. */
+  /** The ranking score: normalized betweenness (estimated, when sampled). */
   score: number;
   participation: number;
   otherTribes: number;
   outsideTies: number;
 }
 
+/** How betweenness was computed: from every person, or from a uniform sample of them. */
+export type BetweennessMethod =
+  { type: 'exact' } | { type: 'sampled'; sources: number; people: number };
+
 export interface Bridges {
-  method: 'betweenness' | 'participation';
+  method: BetweennessMethod;
   bridges: Bridge[];
 }
 
+export function methodOf(plan: BetweennessPlan): BetweennessMethod {
+  return plan.exact
+    ? { type: 'exact' }
+    : { type: 'sampled', sources: plan.sources.length, people: plan.nodeCount };
+}
+
 /**
- * The people who connect tribes: those with ties into other tribes, ranked by betweenness centrality
- * (how many shortest paths run through them) when the network is small enough to afford it, else by
- * participation coefficient among people with at least three ties (two ties split evenly would
- * otherwise outrank hubs).
+ * The people who connect tribes: those with ties into other tribes, ranked by betweenness
+ * centrality (how many shortest paths run through them), then by ties outside their tribe.
  */
-export function findBridges(
-  payload: DatasetPayload,
+export function rankBridges(
+  adjacency: UndirectedAdjacency,
   tribeOf: Int32Array,
+  betweenness: Float64Array,
+  method: BetweennessMethod,
   limit = 20,
-  betweennessLimit = BETWEENNESS_LIMIT,
 ): Bridges {
-  const adjacency = undirectedAdjacency(payload);
   const spread = participation(adjacency, tribeOf);
-  const n = tribeOf.length;
-  const ties = adjacency.neighbours.length / 2;
-  const method = n * ties <= betweennessLimit ? 'betweenness' : 'participation';
-  let score: ArrayLike<number> = spread.participation;
-  if (method === 'betweenness') {
-    const centrality = betweennessCentrality(undirectedView(payload), {
-      normalized: true,
-      getEdgeWeight: null,
-    });
-    score = Float64Array.from({ length: n }, (_, i) => centrality[String(i)] ?? 0);
-  }
-  const minDegree = method === 'participation' ? 3 : 1;
   const candidates: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const degree = adjacency.offsets[i + 1] - adjacency.offsets[i];
-    if (spread.otherTribes[i] > 0 && degree >= minDegree) candidates.push(i);
-  }
+  for (let i = 0; i < tribeOf.length; i++) if (spread.otherTribes[i] > 0) candidates.push(i);
   candidates.sort(
-    (a, b) => score[b] - score[a] || spread.outsideTies[b] - spread.outsideTies[a] || a - b,
+    (a, b) =>
+      betweenness[b] - betweenness[a] || spread.outsideTies[b] - spread.outsideTies[a] || a - b,
   );
   return {
     method,
     bridges: candidates.slice(0, limit).map((node) => ({
       node,
-      score: score[node],
+      score: betweenness[node],
       participation: spread.participation[node],
       otherTribes: spread.otherTribes[node],
       outsideTies: spread.outsideTies[node],
     })),
   };
+}
+
+/**
+ * Bridges in one go, for small networks and tests; the app finds them in the others worker, one
+ * source at a time (see tribes.ts).
+ */
+export function findBridges(
+  ties: Ties,
+  tribeOf: Int32Array,
+  { limit = 20, seed = 1, budget }: { limit?: number; seed?: number; budget?: number } = {},
+): Bridges {
+  const adjacency = undirectedAdjacency(ties);
+  const plan = planBetweenness(adjacency, seed, budget);
+  const betweenness = runToEnd(betweennessSteps(adjacency, plan));
+  return rankBridges(adjacency, tribeOf, betweenness, methodOf(plan), limit);
 }
 
 /**

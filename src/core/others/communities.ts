@@ -1,8 +1,8 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
-import type { DatasetPayload } from '../io/payload';
 import { createRng } from '../spread/rng';
 import type { Grouping } from './groups';
+import { tieList, type Ties } from './ties';
 
 /** Tribes found by Louvain: a grouping ("community") plus how clearly the graph splits. */
 export interface Communities {
@@ -19,16 +19,15 @@ export const COMMUNITY_ATTRIBUTE = 'community';
  * tied to whom, whichever way the tie points. Parallel ties (a→b and b→a) merge, their weights add;
  * self-loops go.
  */
-export function undirectedView(payload: DatasetPayload): Graph<object, { weight: number }> {
+export function undirectedView(ties: Ties): Graph<object, { weight: number }> {
   const graph = new Graph<object, { weight: number }>({ type: 'undirected', multi: false });
-  const n = payload.nodeIds.length;
-  for (let i = 0; i < n; i++) graph.addNode(i);
-  const { edgeSources, edgeTargets, edgeWeights } = payload;
-  for (let e = 0; e < edgeSources.length; e++) {
-    const s = edgeSources[e];
-    const t = edgeTargets[e];
+  const { nodeCount, sources, targets, weights } = tieList(ties);
+  for (let i = 0; i < nodeCount; i++) graph.addNode(i);
+  for (let e = 0; e < sources.length; e++) {
+    const s = sources[e];
+    const t = targets[e];
     if (s === t) continue;
-    const weight = Number.isFinite(edgeWeights[e]) && edgeWeights[e] > 0 ? edgeWeights[e] : 1;
+    const weight = Number.isFinite(weights[e]) && weights[e] > 0 ? weights[e] : 1;
     const existing = graph.edge(s, t);
     if (existing === undefined) graph.addEdge(s, t, { weight });
     else graph.updateEdgeAttribute(existing, 'weight', (w) => (w ?? 0) + weight);
@@ -41,10 +40,10 @@ export function undirectedView(payload: DatasetPayload): Graph<object, { weight:
  * tribes (Louvain visits nodes in random order). Tribes are numbered by size, largest first;
  * people with no ties at all belong to no tribe.
  */
-export function detectCommunities(payload: DatasetPayload, seed = 1): Communities {
-  const graph = undirectedView(payload);
+export function detectCommunities(ties: Ties, seed = 1): Communities {
+  const graph = undirectedView(ties);
   const rng = createRng(seed);
-  const n = payload.nodeIds.length;
+  const n = graph.order;
   const groupOfNode = new Int32Array(n).fill(-1);
   if (graph.size === 0) {
     return {

@@ -64,16 +64,20 @@ describe('findBridges', () => {
   const { grouping } = detectCommunities(payload, 1);
 
   it('finds the one person joining two cliques, by betweenness', () => {
+    expect(grouping.values.length).toBe(2);
     const found = findBridges(payload, grouping.groupOfNode);
-    expect(found.method).toBe('betweenness');
+    expect(found.method).toEqual({ type: 'exact' });
     expect(found.bridges[0].node).toBe(bridge);
+    // Every path between the cliques runs through them: 6·6 pairs... twice l0's share.
+    expect(found.bridges[0].score).toBeGreaterThan(found.bridges[1].score * 2);
+    expect(found.bridges[0].participation).toBeCloseTo(0.5);
   });
 
-  it('finds them by participation coefficient when betweenness is too dear', () => {
-    const found = findBridges(payload, grouping.groupOfNode, 5, 0);
-    expect(found.method).toBe('participation');
-    expect(found.bridges[0].node).toBe(bridge);
-    expect(found.bridges[0].participation).toBeCloseTo(0.5);
+  it('lists only people with ties into another tribe', () => {
+    const found = findBridges(payload, grouping.groupOfNode);
+    const inner = payload.nodeIds.indexOf('l3');
+    expect(found.bridges.map((b) => b.node)).not.toContain(inner);
+    for (const b of found.bridges) expect(b.otherTribes).toBeGreaterThan(0);
   });
 
   it('names the contacts who reach another tribe', () => {
