@@ -4,30 +4,38 @@ export interface Sample {
   title: string;
   /** One sentence saying what the sample shows. */
   blurb: string;
+  /** A small picture of it, made by scripts/thumbnails.mjs from the app itself. */
+  thumbnail: string;
 }
 
 export const SAMPLES: Record<string, Sample> = {
   'school-network': {
+    thumbnail: 'samples/school-network.jpg',
     file: 'samples/school-network.gexf',
     title: 'High-school friendships',
     blurb:
-      '134 students of a Marseille high school and the friends they named (SocioPatterns, 2013).',
+      'Start here: 134 students of a Marseille high school and the friends they named. Sylvia tells her friends; watch who hears it from whom (SocioPatterns, 2013).',
   },
   'hashtag-replay': {
+    thumbnail: 'samples/hashtag-replay.jpg',
     file: 'samples/blacklivesmatter-tweets.jsonl.gz',
     title: 'A hashtag replay',
     blurb:
-      '500 tweets of June 2021, mostly #BlackLivesMatter: who passed the word to whom, replayed on real time.',
+      'Real posts: 500 tweets of June 2021, mostly #BlackLivesMatter, replayed on their real times: who passed the word to whom.',
   },
   'les-miserables': {
+    thumbnail: 'samples/les-miserables.jpg',
     file: 'samples/les-miserables.json',
     title: 'Les Misérables',
-    blurb: 'Characters of Hugo’s novel, tied when they appear together: a classic small network.',
+    blurb:
+      'Characters of Hugo’s novel, tied when they appear together: a classic small network to try origins on.',
   },
   'sigma-demo': {
+    thumbnail: 'samples/sigma-demo.jpg',
     file: 'samples/sigma-demo.json',
     title: 'A bigger network',
-    blurb: '2,085 nodes and 5,409 edges from the sigma.js demo, to feel the speed.',
+    blurb:
+      'A bigger network, 2,085 people and 5,409 ties from the sigma.js demo, to feel the speed.',
   },
 };
 export const DEFAULT_SAMPLE = 'school-network';
