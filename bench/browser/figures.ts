@@ -1,0 +1,72 @@
+import type { GeneratedGraph } from './graphs';
+import type { BrowserSpec } from './specs';
+
+export interface LoadFigures {
+  bytes: number;
+  nodes: number;
+  edges: number;
+  reach: number;
+  navToBuilt: number;
+  fetchToBuilt: number;
+  /** false: no animation frame came within the spec's firstFrameTimeoutMs. */
+  drawn: boolean;
+  builtToFirstFrame: number;
+  fetchToFirstFrame: number;
+  peakHeapMiB: number;
+  heapAfterLoadMiB: number;
+  longestLoadTask: number;
+  longTasksDuringLoad: number;
+  drawTask: number;
+  longestLoadFrameScripts: string;
+}
+
+export interface LayoutFigures {
+  ms: number;
+  status: string;
+  capped: boolean;
+  /** Main-thread tasks over 50 ms between the first frame and the layout's end, and the longest. */
+  longTasks: number;
+  longestTask: number;
+  /** sigma reprocesses (new positions) in that time, and their mean duration. */
+  redraws: number;
+  meanRedrawMs: number;
+}
+
+export interface FrameStats {
+  frames: number;
+  meanMs: number;
+  maxMs: number;
+  meanChanged: number;
+}
+
+export interface StepFigures {
+  adoptionsPerStep: number;
+  steps: number;
+  stats: FrameStats;
+  wallMedian: number;
+}
+
+export interface PlayFigures {
+  speed: number;
+  stats: FrameStats;
+}
+
+export interface ScrubFigures {
+  stats: FrameStats;
+  wall: number;
+  afterFrame: number;
+}
+
+export interface Result {
+  graph: GeneratedGraph<BrowserSpec>;
+  load: LoadFigures;
+  layout: LayoutFigures | null;
+  steps: StepFigures[];
+  play: PlayFigures | null;
+  scrub: ScrubFigures | null;
+  heapEndMiB: number;
+  timelineRows: number;
+  errors: string[];
+  /** The phase the page stopped answering in (software WebGL on a big graph), if it did. */
+  stalled?: string;
+}
