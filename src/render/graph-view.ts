@@ -1,5 +1,5 @@
 import Sigma from 'sigma';
-import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { NodeView, WordspreadGraph } from '../core/graph/build';
 import type { Changes, PlaybackState } from '../core/spread/playback';
 import {
@@ -11,7 +11,7 @@ import {
 import { currentCanvasPalette, watchCanvasPalette } from './color-scheme';
 import { detailEdgePrograms, EdgeDetail, OMITTED_EDGE_TYPE } from './edge-detail';
 import { measureRenders } from './render-timing';
-import { Pulses } from './pulses';
+import { motionMs, Pulses } from './pulses';
 
 type EdgeView = { weight: number };
 
@@ -245,13 +245,20 @@ export class GraphView {
     }
     if (!Number.isFinite(minX)) return;
     const ratio = Math.min(1, Math.max(0.15, 1.6 * Math.max(maxX - minX, maxY - minY)));
-    void this.sigma
-      .getCamera()
-      .animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 450 });
+    this.moveCamera({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, 450);
   }
 
   resetCamera(): void {
-    void this.sigma.getCamera().animatedReset({ duration: 300 });
+    this.moveCamera({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, 300);
+  }
+
+  /** Glides the camera, or jumps for people who ask for reduced motion. */
+  private moveCamera(state: Partial<CameraState>, ms: number): void {
+    const camera = this.sigma.getCamera();
+    const duration = motionMs(ms);
+    // sigma's animate divides by the duration: a zero would give it NaN positions.
+    if (duration === 0) camera.setState(state);
+    else void camera.animate(state, { duration });
   }
 
   /** The colour the graph is drawn on (an exported image with a solid background uses it). */

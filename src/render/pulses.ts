@@ -61,6 +61,11 @@ function strength(started: number | undefined, now: number): number {
   return left > 0 ? left * left : 0;
 }
 
+/** How long a camera glide lasts: `ms`, or 0 (a jump) for people who ask for reduced motion. */
+export function motionMs(ms: number): number {
+  return prefersReducedMotion() ? 0 : ms;
+}
+
 function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }

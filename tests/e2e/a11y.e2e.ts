@@ -58,6 +58,7 @@ describe('accessibility audit (axe-core)', () => {
       ['Samples', 'What files can I use?'],
       ['About'],
       ['Export data'],
+      ['Export video'],
       ['Share'],
       ['Settings'],
     ];
