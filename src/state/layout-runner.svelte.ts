@@ -10,6 +10,9 @@ export type AdjustableSetting =
 
 type ApplyPositions = (xy: Float32Array) => void;
 
+/** Automatic restarts per dataset after a crash: a worker that dies on start must not loop. */
+const MAX_RESTARTS = 3;
+
 /**
  * Runs ForceAtlas2 in the layout worker for the current dataset and reports its status. One worker
  * per dataset: starting again (new dataset, "New layout") terminates the previous one.
@@ -25,6 +28,9 @@ export class LayoutRunner {
   private applyPositions: ApplyPositions = () => {};
   // Kept across "New layout" so a person's choices survive a restart; reset by a new dataset.
   private overrides: Partial<Fa2Settings> = {};
+  private restarts = 0;
+  /** Told what was lost when the worker crashes (the session shows it). */
+  onWorkerLost: (message: string) => void = () => {};
 
   /** The dataset's own drawing is on screen and FA2 has not run on it (offer "Re-layout"). */
   get showingOwnCoordinates(): boolean {
@@ -41,12 +47,25 @@ export class LayoutRunner {
     return status.type === 'paused' || (status.type === 'stopped' && !this.showingOwnCoordinates);
   }
 
-  /** A new dataset: shows its own coordinates when it has usable ones, else lays it out at once. */
-  start(dataset: LoadedDataset, applyPositions: ApplyPositions): void {
+  /**
+   * A new dataset: shows `positions` (a restored session's drawing) or the dataset's own coordinates
+   * when it has usable ones, else lays it out at once.
+   */
+  start(
+    dataset: LoadedDataset,
+    applyPositions: ApplyPositions,
+    positions: Float32Array | null = null,
+  ): void {
     this.dataset = dataset;
     this.applyPositions = applyPositions;
     this.overrides = {};
-    this.launch(true);
+    this.restarts = 0;
+    this.launch(true, positions);
+  }
+
+  /** Where the nodes are drawn now, x and y interleaved in node order (null before any dataset). */
+  currentPositions(): Float32Array | null {
+    return this.dataset ? drawnPositions(this.dataset) : null;
   }
 
   pause(): void {
@@ -80,14 +99,36 @@ export class LayoutRunner {
     this.client = null;
   }
 
-  private launch(keepGiven: boolean): void {
+  /**
+   * The worker died: the run in flight is lost but the drawing on screen is not. A fresh worker takes
+   * over from the positions drawn now and waits, so Re-layout continues from there.
+   */
+  private recover(reason: string): void {
+    const positions = this.currentPositions();
+    if (this.restarts >= MAX_RESTARTS || !positions) {
+      this.onWorkerLost(
+        `${capitalize(reason)}: the layout in progress was lost, the drawing keeps its last positions. It failed again after ${MAX_RESTARTS} restarts, so it stays off for this dataset.`,
+      );
+      return;
+    }
+    this.restarts++;
+    this.onWorkerLost(
+      `${capitalize(reason)}: the layout in progress was lost, the drawing keeps its last positions. The layout worker was restarted; use Re-layout to continue.`,
+    );
+    const status = this.status;
+    this.launch(true, positions);
+    // Keep the error visible in the panel until the new worker reports.
+    this.status = status;
+  }
+
+  private launch(keepGiven: boolean, given: Float32Array | null = null): void {
     this.dispose();
     const dataset = this.dataset;
     if (!dataset) return;
     const { payload, graph } = dataset;
     const nodeCount = payload.nodeIds.length;
     const edgeCount = payload.edgeSources.length;
-    const positions = keepGiven ? datasetCoordinates(dataset) : null;
+    const positions = keepGiven ? (given ?? datasetCoordinates(dataset)) : null;
     // Radii as drawn, in node order (the graph was built in payload order), for "Prevent overlap".
     const sizes = new Float32Array(nodeCount);
     let i = 0;
@@ -110,6 +151,9 @@ export class LayoutRunner {
         this.status = status;
         if (status.type === 'running') this.settings = status.settings;
       },
+      onCrash: (crash) => {
+        if (this.client === client) this.recover(crash.message);
+      },
     });
     this.client = client;
     client.start({
@@ -126,6 +170,18 @@ export class LayoutRunner {
   }
 }
 
+/** The graph's x and y attributes in node order (the graph was built in payload order). */
+function drawnPositions({ graph, payload }: LoadedDataset): Float32Array {
+  const positions = new Float32Array(payload.nodeIds.length * 2);
+  let i = 0;
+  graph.forEachNode((_key, { x, y }) => {
+    positions[2 * i] = x;
+    positions[2 * i + 1] = y;
+    i++;
+  });
+  return positions;
+}
+
 /** The file's own coordinates, NaN where it has none: the worker then computes a placement. */
 function datasetCoordinates({ payload }: LoadedDataset): Float32Array {
   const positions = new Float32Array(payload.nodeIds.length * 2);
@@ -134,4 +190,8 @@ function datasetCoordinates({ payload }: LoadedDataset): Float32Array {
     positions[2 * i + 1] = typeof y === 'number' ? y : Number.NaN;
   });
   return positions;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

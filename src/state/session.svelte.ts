@@ -1,6 +1,4 @@
 import { edgeFilterFor, edgeKindsOf } from '../core/graph/edge-kinds';
-import { hashtagCounts, recordedSpread } from '../core/posts/spread-of-hashtag';
-import type { ReadResult } from '../core/read-dataset';
 import {
   formatScenarioHash,
   parseScenarioHash,
@@ -8,27 +6,43 @@ import {
 } from '../core/spread/scenario-hash';
 import type { Grouping } from '../core/others/groups';
 import { exportPng, type LegendEntry } from '../render/export-image';
-import { CHANNEL_COLORS, GROUP_COLORS, UNREACHED_COLOR } from '../core/spread/palette';
 import { exportData, type DataExport } from './data-export';
+import { imageTitle, legendEntries, reachCaption } from './image-captions';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
 import { LayoutRunner } from './layout-runner.svelte';
 import {
+  DEFAULT_SAMPLE,
   hrefWithQuery,
   sampleSource,
   sourceFromLocation,
   type DatasetSource,
 } from './dataset-source';
-import {
-  datasetSlug,
-  labelOf,
-  prepareDataset,
-  type LoadedDataset,
-  type PostsSource,
-} from './loaded-dataset';
-import { SpreadState } from './spread.svelte';
-import { formatMB, loadSettings, saveSettings } from './settings';
+import { datasetSlug, labelOf, prepareDataset, type LoadedDataset } from './loaded-dataset';
+import { networkOf } from './network-of';
+import { DEFAULT_DELIVERY, DEFAULT_WORTH, SpreadState } from './spread.svelte';
+import { formatMB, loadSettings, saveSettings, validSetting, type Settings } from './settings';
 import type { LoadStatus } from './status';
+import { checkCounts, withLimitHint } from '../core/io/limits';
+import { isWorkerCrash } from '../workers/supervisor';
+import { ReactiveMemoryUi } from './persistence/memory-ui.svelte';
+import type { SavedDataset, SavedSource, SavedView } from './persistence/schema';
+import { SessionMemory } from './persistence/session-memory';
+import {
+  linkScenario,
+  placeNodes,
+  restoredScenario,
+  savedCamera,
+  savedPositions,
+  savedScenario,
+  viewFits,
+} from './persistence/snapshot';
+
+/** A dataset being loaded again from a saved session, with the view to put back once it is shown. */
+interface Restoring {
+  dataset: SavedDataset;
+  view: SavedView | null;
+}
 
 /**
  * The app's state: which dataset is loaded, how loading went, the spread, the layout, and the view.
@@ -44,18 +58,48 @@ export class Session {
   groupings = $state.raw<Grouping[]>([]);
   /** Interaction kinds (repost, quote, reply, mention…) whose ties are drawn; all by default. */
   shownEdgeKinds = $state<string[]>([]);
-  maxFileMB = $state(loadSettings().maxFileMB);
+  /** Limits on what a file may hold (Settings); the reason is named when one is exceeded. */
+  limits = $state<Settings>(loadSettings());
   /** The dataset came from a sample or a URL, so the page's address reopens it for anyone. */
   openedFromLink = $state(false);
   readonly spread = new SpreadState();
   readonly layout = new LayoutRunner();
 
   private readonly io = new IoClient();
+  /** The session kept across reloads: offered at start-up, saved as the person works. */
+  readonly memory = new SessionMemory({
+    ui: new ReactiveMemoryUi(),
+    snapshot: () => this.snapshotView(),
+    // Positions of a big graph are megabytes: save them less often.
+    delayMs: () => 1000 + Math.min(4000, this.nodeCount / 25),
+  });
   private container: HTMLElement | null = null;
   private view: GraphView | null = null;
   private loadAbort: AbortController | null = null;
   /** The scenario a link asked for: applied to the first dataset only, then forgotten. */
   private linkParams: ScenarioParams = {};
+
+  constructor() {
+    // The layout worker restarts by itself after a crash; the person learns what was lost.
+    this.layout.onWorkerLost = (message) => (this.error = message);
+  }
+
+  /**
+   * Reads everything a saved session keeps, so that an effect calling this re-runs (and schedules a
+   * save) whenever one of them changes. Camera moves are reported by sigma instead.
+   */
+  watchForSave(): void {
+    const { spread, layout } = this;
+    void [spread.origin, spread.extraOrigins.length, spread.worth, spread.delivery, spread.seed];
+    void [spread.model, spread.mode, spread.hashtag, spread.time, layout.status];
+    void [spread.params.weighted, spread.params.minContacts, spread.params.minFraction];
+    void spread.params.activeHours;
+    this.memory.saveSoon();
+  }
+
+  get maxFileMB(): number {
+    return this.limits.maxFileMB;
+  }
 
   get nodeCount(): number {
     return this.dataset?.csr.nodeCount ?? 0;
@@ -77,18 +121,59 @@ export class Session {
     return this.spread.origins.map(name).join(', ');
   }
 
-  /** Loads what the URL asks for (`?data=`, `?sample=`), else the default sample. */
-  start(location: Location): Promise<void> {
+  /**
+   * Loads what the URL asks for (`?data=`, `?sample=`), else the default sample, and looks for a
+   * saved session to offer. The offer never replaces what a link asked for without a click.
+   */
+  async start(location: Location): Promise<void> {
     this.linkParams = parseScenarioHash(location.hash);
-    return this.loadSource(sourceFromLocation(location, document.baseURI));
+    void this.memory.check();
+    await this.loadSource(sourceFromLocation(location, document.baseURI));
   }
 
-  loadSample(name: string): Promise<void> {
-    return this.loadSource(sampleSource(name, document.baseURI));
+  async loadSample(name: string): Promise<void> {
+    await this.loadSource(sampleSource(name, document.baseURI));
   }
 
-  async loadSource(source: DatasetSource): Promise<void> {
-    await this.loadFrom(source.name, source.query, async () => {
+  /** Restore: loads the saved dataset again, then puts back its scenario, drawing, moment and view. */
+  async restoreSession(): Promise<void> {
+    const offer = this.memory.takeOffer();
+    if (!offer) return;
+    const { source } = offer.dataset;
+    const restoring: Restoring = { dataset: offer.dataset, view: offer.view };
+    const loaded =
+      source.type === 'link'
+        ? await this.loadSource(
+            { type: 'url', url: source.url, name: source.name, query: source.query },
+            restoring,
+          )
+        : await this.loadBlobs(
+            source.files.map((blob, i) => ({ name: source.names[i], blob })),
+            restoring,
+          );
+    if (!loaded) this.memory.restoreFailed(offer);
+  }
+
+  /** New session: forgets the saved one and starts again from the default sample and scenario. */
+  async newSession(): Promise<void> {
+    await this.memory.forget();
+    this.linkParams = {
+      worth: DEFAULT_WORTH,
+      delivery: DEFAULT_DELIVERY,
+      seed: 1,
+      model: 'independent-cascade',
+    };
+    await this.loadSample(DEFAULT_SAMPLE);
+  }
+
+  async loadSource(source: DatasetSource, restoring: Restoring | null = null): Promise<boolean> {
+    const saved: SavedSource = {
+      type: 'link',
+      url: source.url,
+      name: source.name,
+      query: source.query,
+    };
+    return this.loadFrom(source.name, source.query, saved, restoring, async () => {
       const response = await fetch(source.url);
       if (!response.ok) {
         throw new Error(`could not download ${source.url} (HTTP ${response.status})`);
@@ -103,23 +188,41 @@ export class Session {
 
   /** One network or posts file, or a node table and an edge table dropped together. */
   async loadFiles(files: File[]): Promise<void> {
+    await this.loadBlobs(files.map((file) => ({ name: file.name, blob: file })));
+  }
+
+  /** Files (or the copies a saved session kept), each with its name. */
+  private loadBlobs(
+    files: { name: string; blob: Blob }[],
+    restoring: Restoring | null = null,
+  ): Promise<boolean> {
     const name = files.map((file) => file.name).join(' and ');
-    await this.loadFrom(name, '', () => {
+    const saved: SavedSource = {
+      type: 'files',
+      files: files.map((file) => file.blob),
+      names: files.map((file) => file.name),
+    };
+    return this.loadFrom(name, '', saved, restoring, () => {
       // Refused before reading a byte: a wrong drop must not freeze the page.
       this.checkSize(
         name,
-        files.reduce((total, file) => total + file.size, 0),
+        files.reduce((total, file) => total + file.blob.size, 0),
       );
       return Promise.all(
-        files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+        files.map(async (file) => ({ name: file.name, bytes: await file.blob.arrayBuffer() })),
       );
     });
   }
 
   setMaxFileMB(megabytes: number): void {
-    if (!Number.isFinite(megabytes) || megabytes <= 0) return;
-    this.maxFileMB = megabytes;
-    saveSettings({ maxFileMB: megabytes });
+    this.setLimit('maxFileMB', megabytes);
+  }
+
+  /** Changes one limit (Settings); values that are not positive numbers are ignored. */
+  setLimit(key: keyof Settings, value: number): void {
+    if (!Number.isFinite(value) || value <= 0) return;
+    this.limits = { ...this.limits, [key]: validSetting(key, value) };
+    saveSettings({ ...this.limits });
   }
 
   cancelLoad(): void {
@@ -176,27 +279,18 @@ export class Session {
         scale,
         background: transparent ? null : '#ffffff',
         legend,
-        title: title ? this.imageTitle() : null,
-        caption: caption ? this.reachCaption() : null,
+        title: title
+          ? imageTitle(
+              this.dataset.name,
+              this.spread.mode === 'recorded' ? this.spread.hashtag : null,
+            )
+          : null,
+        caption: caption
+          ? reachCaption(this.spread.reach, this.nodeCount, this.spread.timeLabel)
+          : null,
       },
       this.legendEntries(),
     );
-  }
-
-  private imageTitle(): string {
-    const hashtag =
-      this.spread.mode === 'recorded' && this.spread.hashtag ? ` · #${this.spread.hashtag}` : '';
-    return `${this.dataset?.name ?? ''}${hashtag}`;
-  }
-
-  /** "Reached 26 of 134 at 12 h 30 min: 3 through the hard network, 22 person to person (6.5× amplification)". */
-  private reachCaption(): string {
-    const { reach, timeLabel } = this.spread;
-    const amplification = Number.isFinite(reach.amplification)
-      ? ` (${reach.amplification.toFixed(1)}× amplification)`
-      : '';
-    const outside = reach.outside > 0 ? `, ${reach.outside} from outside` : '';
-    return `Reached ${reach.total} of ${this.nodeCount} at ${timeLabel}: ${reach.hard} through the hard network, ${reach.soft} person to person${outside}${amplification}`;
   }
 
   /** The grouping the graph is coloured by, if any (the spread's colours otherwise). */
@@ -206,22 +300,7 @@ export class Session {
 
   /** What each colour means right now: the screen legend and the exported image both draw these. */
   legendEntries(): LegendEntry[] {
-    const grouping = this.colourGrouping;
-    if (grouping) {
-      return grouping.values
-        .slice(0, 12)
-        .map((value, i) => ({ color: GROUP_COLORS[i % GROUP_COLORS.length], label: value }));
-    }
-    const entries: LegendEntry[] = [
-      { color: CHANNEL_COLORS[0], label: 'origin', size: 1.6 },
-      { color: CHANNEL_COLORS[1], label: 'hard network (larger)', size: 1.3 },
-      { color: CHANNEL_COLORS[2], label: 'soft network' },
-    ];
-    if (this.spread.finalReach.outside > 0) {
-      entries.push({ color: CHANNEL_COLORS[3], label: 'from outside (no traceable source)' });
-    }
-    entries.push({ color: UNREACHED_COLOR, label: 'not reached' });
-    return entries;
+    return legendEntries(this.colourGrouping, this.spread.finalReach.outside > 0);
   }
 
   exportData(kind: DataExport): void {
@@ -255,6 +334,8 @@ export class Session {
   }
 
   dispose(): void {
+    this.memory.flush();
+    this.memory.dispose();
     this.cancelLoad();
     this.io.dispose();
     this.layout.dispose();
@@ -269,16 +350,27 @@ export class Session {
   private async loadFrom(
     name: string,
     query: string,
+    saved: SavedSource,
+    restoring: Restoring | null,
     read: () => Promise<{ name: string; bytes: ArrayBuffer }[]>,
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.cancelLoad();
     const abort = (this.loadAbort = new AbortController());
     this.load = { type: 'loading', name, progress: 0 };
     try {
+      const { maxFileMB, maxNodes, maxEdges } = this.limits;
       const result = await this.io.parse(await read(), {
-        maxBytes: this.maxFileMB * 1_000_000,
+        maxBytes: maxFileMB * 1_000_000,
+        maxNodes,
+        maxEdges,
       });
       const { payload, posts } = networkOf(result);
+      // Posts become a network after parsing, beyond the reader's own counts: check them here.
+      checkCounts(
+        name,
+        { nodes: payload.nodeIds.length, edges: payload.edgeSources.length },
+        this.limits,
+      );
       const dataset = await prepareDataset(
         payload,
         async (share) => {
@@ -291,21 +383,26 @@ export class Session {
       // Loading ends here; drawing starts in a task of its own. Tests and benchmarks read this mark.
       performance.mark('wordspread:dataset-built');
       await new Promise((resolve) => setTimeout(resolve, 0));
-      if (abort.signal.aborted) return;
-      this.show(dataset);
+      if (abort.signal.aborted) return false;
+      this.show(dataset, restoring?.view ?? null);
       this.load = { type: 'ready', name };
       this.openedFromLink = query !== '';
       history.replaceState(null, '', hrefWithQuery(window.location.href, query));
       this.error = null;
+      void this.memory.rememberDataset(name, saved, restoring?.dataset ?? null);
+      return true;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') {
         if (this.loadAbort === abort)
           this.load = this.dataset ? { type: 'ready', name: this.dataset.name } : { type: 'idle' };
-        return;
+        return false;
       }
-      const message = error instanceof Error ? error.message : String(error);
+      const message = isWorkerCrash(error)
+        ? `reading it was lost: ${error.message}. The file reader was restarted; try again.`
+        : withLimitHint(error instanceof Error ? error.message : String(error));
       this.error = message.startsWith(name) ? message : `${name}: ${message}`;
       this.load = { type: 'error', message: this.error };
+      return false;
     }
   }
 
@@ -313,35 +410,46 @@ export class Session {
     const limit = this.maxFileMB * 1_000_000;
     if (bytes > limit) {
       throw new Error(
-        `${name}: the file is ${formatMB(bytes)}, above the ${formatMB(limit)} limit (change it in Settings)`,
+        `${name}: the file is ${formatMB(bytes)}, above the ${formatMB(limit)} limit on file size (change it in Settings)`,
       );
     }
   }
 
-  private show(dataset: LoadedDataset): void {
+  /** Shows a dataset, with the link's scenario, or with a restored session's whole view. */
+  private show(dataset: LoadedDataset, restored: SavedView | null): void {
     this.dataset = dataset;
     this.warnings = dataset.payload.warnings;
     const hash = this.linkParams;
     this.linkParams = {};
-    const origin = hash.origin !== undefined ? dataset.indexOfId.get(hash.origin) : undefined;
+    const view = restored && viewFits(restored, dataset) ? restored : null;
     this.colourBy = 'spread';
     this.groupings = dataset.groupings;
     this.shownEdgeKinds = this.edgeKinds();
-    this.spread.useDataset(dataset, {
-      origin,
-      extraOrigins: (hash.alsoOrigins ?? [])
-        .map((id) => dataset.indexOfId.get(id))
-        .filter((node): node is number => node !== undefined),
-      worth: hash.worth,
-      delivery: hash.delivery,
-      seed: hash.seed,
-      model: hash.model,
-    });
+    this.spread.useDataset(
+      dataset,
+      view ? restoredScenario(view.scenario, dataset) : linkScenario(hash, dataset),
+    );
+    if (view?.positions) placeNodes(dataset.graph, view.positions);
     this.rebuildView();
-    this.layout.start(dataset, (xy) => this.view?.applyPositions(xy));
-    // A link that names a moment opens paused there; otherwise the spread plays by itself.
-    if (hash.t !== undefined) this.spread.seek(hash.t);
+    if (view?.camera) this.view?.sigma.getCamera().setState(view.camera);
+    this.layout.start(dataset, (xy) => this.view?.applyPositions(xy), view?.positions ?? null);
+    // A restored session and a link that names a moment open paused there; otherwise it plays.
+    const moment = view ? view.time : hash.t;
+    if (moment !== undefined) this.spread.seek(moment);
     else this.spread.play();
+  }
+
+  /** What a reload should bring back of the view on screen (null: nothing loaded). */
+  private snapshotView(): Omit<SavedView, 'version' | 'datasetId' | 'savedAt'> | null {
+    const dataset = this.dataset;
+    if (!dataset) return null;
+    return {
+      nodeCount: dataset.payload.nodeIds.length,
+      positions: savedPositions(this.layout.currentPositions()),
+      scenario: savedScenario(this.spread, dataset.payload.nodeIds),
+      time: this.spread.time,
+      camera: this.view ? savedCamera(this.view.sigma.getCamera().getState()) : null,
+    };
   }
 
   private rebuildView(): void {
@@ -359,6 +467,7 @@ export class Session {
       onStageClick: () => inspector.clear(),
     });
     this.spread.attachView(this.view);
+    this.view.sigma.getCamera().on('updated', () => this.memory.saveSoon());
     this.applyColourMode();
     this.applyEdgeFilter();
   }
@@ -375,18 +484,4 @@ export class Session {
       : { type: 'spread' };
     this.view?.setColourMode(mode);
   }
-}
-
-/**
- * The network to draw: the file's own, or for a hashtag dataset the network of who passed the word
- * to whom (the same whichever hashtag the spread follows, so switching hashtags keeps the drawing).
- */
-function networkOf(result: ReadResult): {
-  payload: LoadedDataset['payload'];
-  posts: PostsSource | null;
-} {
-  if (result.kind === 'network') return { payload: result.payload, posts: null };
-  const hashtags = hashtagCounts(result.posts);
-  const { payload } = recordedSpread(result.posts, hashtags[0]?.tag ?? null);
-  return { payload, posts: { dataset: result.posts, hashtags } };
 }

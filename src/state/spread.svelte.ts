@@ -113,6 +113,10 @@ export class SpreadState {
       delivery?: number;
       seed?: number;
       model?: Model;
+      /** A restored session's: which spread was on screen, and the model's parameters. */
+      mode?: SpreadMode;
+      hashtag?: string | null;
+      modelParams?: ModelParams;
     } = {},
   ): void {
     this.player.pause();
@@ -122,11 +126,21 @@ export class SpreadState {
     this.playback = new PlaybackState(dataset.csr.nodeCount, dataset.payload.edgeSources.length);
     this.notice = null;
     this.mode = dataset.posts ? 'recorded' : 'simulated';
-    this.hashtag = dataset.posts?.hashtags[0]?.tag ?? null;
+    const hashtags = dataset.posts?.hashtags ?? [];
+    this.hashtag = hashtags.some((h) => h.tag === params.hashtag)
+      ? (params.hashtag ?? null)
+      : (hashtags[0]?.tag ?? null);
     this.recorded = null;
     this.origin = params.origin ?? dataset.defaultOrigin;
     this.extraOrigins = (params.extraOrigins ?? []).filter((node) => node !== this.origin);
     if (dataset.posts) this.follow(this.hashtag, params.origin);
+    // A restored "what if" on a posts dataset: the recorded spread stays one click away.
+    if (params.mode === 'simulated' && this.mode === 'recorded') {
+      this.mode = 'simulated';
+      this.notice = null;
+      if (params.origin !== undefined) this.origin = params.origin;
+    }
+    if (params.modelParams) this.params = { ...params.modelParams };
     this.worth = params.worth ?? this.worth;
     this.delivery = params.delivery ?? this.delivery;
     this.seed = params.seed ?? this.seed;

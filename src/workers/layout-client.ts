@@ -1,6 +1,7 @@
 import type { Fa2Settings } from '../core/layout/settings';
 import type { LayoutStatus, MainToWorker, WorkerToMain } from '../core/layout/protocol';
 import { assertNever } from '../core/layout/protocol';
+import { SupervisedWorker, type WorkerCrash } from './supervisor';
 
 export type { LayoutStatus } from '../core/layout/protocol';
 
@@ -30,6 +31,8 @@ export interface LayoutCallbacks {
    */
   onPositions(positions: Float32Array, progress: number, iterations: number): void;
   onStatus(status: LayoutStatus): void;
+  /** The worker died mid-run (after an `error` status saying so); the next `start` gets a fresh one. */
+  onCrash?(crash: WorkerCrash): void;
 }
 
 /** Seams for tests; the defaults are the browser's. */
@@ -59,7 +62,7 @@ interface PendingFrame {
  * terminates the previous worker, so nothing from an old run can arrive late.
  */
 export class LayoutClient {
-  private worker: Worker | null = null;
+  private worker: SupervisedWorker<MainToWorker, WorkerToMain> | null = null;
   private pending: PendingFrame | null = null;
   private frameHandle: number | null = null;
   private readonly environment: LayoutClientEnvironment;
@@ -77,20 +80,18 @@ export class LayoutClient {
    */
   start(input: LayoutInput): void {
     this.dispose();
-    const worker = this.environment.createWorker();
+    const worker: SupervisedWorker<MainToWorker, WorkerToMain> = new SupervisedWorker({
+      label: 'layout',
+      create: () => this.environment.createWorker(),
+      onMessage: (message) => {
+        if (this.worker === worker) this.receive(message);
+      },
+      onCrash: (crash) => {
+        if (this.worker === worker) this.crashed(crash);
+      },
+    });
     this.worker = worker;
-    worker.onmessage = (event: MessageEvent<WorkerToMain>) => {
-      if (this.worker === worker) this.receive(event.data);
-    };
-    worker.onerror = (event: ErrorEvent) => {
-      event.preventDefault();
-      if (this.worker === worker)
-        this.failed(event.message || 'the layout worker failed to load or crashed');
-    };
-    worker.onmessageerror = () => {
-      if (this.worker === worker) this.failed('a message from the layout worker could not be read');
-    };
-    this.send({
+    worker.post({
       type: 'start',
       nodeCount: input.nodeCount,
       positions: input.positions ?? null,
@@ -130,16 +131,12 @@ export class LayoutClient {
     this.pending = null;
     const worker = this.worker;
     this.worker = null;
-    if (worker) {
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.onmessageerror = null;
-      worker.terminate();
-    }
+    worker?.stop();
   }
 
+  /** Control messages go to a running worker only: none must start a fresh worker without data. */
   private send(message: MainToWorker): void {
-    this.worker?.postMessage(message);
+    if (this.worker?.running) this.worker.post(message);
   }
 
   private receive(message: WorkerToMain): void {
@@ -176,9 +173,9 @@ export class LayoutClient {
     if (frame) this.callbacks.onPositions(frame.positions, frame.progress, frame.iterations);
   }
 
-  private failed(message: string): void {
-    const worker = this.worker;
+  private crashed(crash: WorkerCrash): void {
     this.dispose();
-    if (worker) this.callbacks.onStatus({ type: 'error', message: `Layout failed: ${message}` });
+    this.callbacks.onStatus({ type: 'error', message: `Layout failed: ${crash.reason}` });
+    this.callbacks.onCrash?.(crash);
   }
 }

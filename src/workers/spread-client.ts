@@ -22,6 +22,7 @@ import {
   type SpreadRequest,
   type SpreadResponse,
 } from './spread-protocol';
+import { SupervisedWorker, type WorkerCrash } from './supervisor';
 
 export type { InfluenceOptions, InfluenceResult } from '../core/spread/influence-maximization';
 export type { ReachSummary } from '../core/spread/monte-carlo';
@@ -41,7 +42,7 @@ const createModuleWorker = () =>
   new Worker(new URL('./spread.worker.ts', import.meta.url), { type: 'module', name: 'spread' });
 
 interface Pooled {
-  worker: Worker;
+  worker: SupervisedWorker<SpreadRequest, SpreadResponse>;
   /** The graph this worker holds, 0 for none. */
   graphId: number;
 }
@@ -49,6 +50,12 @@ interface Pooled {
 interface ActiveRequest {
   workers: Pooled[];
   jobIds: number[];
+  results: (JobResult | undefined)[];
+  done: number[];
+  totals: number[];
+  remaining: number;
+  onProgress?: ProgressCallback;
+  resolve: (results: JobResult[]) => void;
   reject: (error: unknown) => void;
 }
 
@@ -61,7 +68,8 @@ function cancelledError(): DOMException {
  * core and merges their parts (results do not depend on the split: see monte-carlo.ts), runs CELF
  * in one worker. One request at a time: a new request cancels the one in flight, whose promise
  * rejects with an AbortError. `cancel()` terminates the workers, so it takes effect at once even
- * in the middle of a long spread; the next request starts fresh ones.
+ * in the middle of a long spread; the next request starts fresh ones. A worker that crashes ends the
+ * request with an error that says so; the pool is dropped and the next request starts fresh workers.
  */
 export class SpreadClient {
   private readonly workerCount: number;
@@ -161,55 +169,23 @@ export class SpreadClient {
   private run(jobs: SpreadJob[], onProgress?: ProgressCallback): Promise<JobResult[]> {
     this.supersede();
     const graph = this.requireGraph();
-    while (this.pool.length < jobs.length)
-      this.pool.push({ worker: this.createWorker(), graphId: 0 });
+    while (this.pool.length < jobs.length) this.pool.push(this.newPooled());
     const workers = this.pool.slice(0, jobs.length);
     const jobIds = jobs.map(() => this.nextJobId++);
-    const results: (JobResult | undefined)[] = jobs.map(() => undefined);
-    const done = jobs.map(() => 0);
-    const totals = jobs.map(() => 1);
-    let remaining = jobs.length;
 
     return new Promise<JobResult[]>((resolve, reject) => {
-      const request: ActiveRequest = { workers, jobIds, reject };
-      this.active = request;
-      const fail = (message: string) => {
-        if (this.active !== request) return;
-        this.active = null;
-        this.terminateAll(); // a worker that failed may hold half-done state
-        reject(new Error(`Spread computation failed: ${message}`));
+      this.active = {
+        workers,
+        jobIds,
+        results: jobs.map(() => undefined),
+        done: jobs.map(() => 0),
+        totals: jobs.map(() => 1),
+        remaining: jobs.length,
+        onProgress,
+        resolve,
+        reject,
       };
       workers.forEach((pooled, i) => {
-        pooled.worker.onmessage = (event: MessageEvent<SpreadResponse>) => {
-          const message = event.data;
-          if (this.active !== request || message.jobId !== jobIds[i]) return;
-          switch (message.type) {
-            case 'progress':
-              done[i] = message.done;
-              totals[i] = message.total;
-              onProgress?.(done.reduce((a, b) => a + b, 0) / totals.reduce((a, b) => a + b, 0));
-              return;
-            case 'result':
-              results[i] = message.result;
-              if (--remaining === 0) {
-                this.active = null;
-                onProgress?.(1);
-                resolve(results as JobResult[]);
-              }
-              return;
-            case 'cancelled':
-              return; // only ever for a job this client already gave up on
-            case 'error':
-              fail(message.message);
-              return;
-            default:
-              assertNever(message);
-          }
-        };
-        pooled.worker.onerror = (event: ErrorEvent) => {
-          event.preventDefault();
-          fail(event.message || 'a spread worker failed to load or crashed');
-        };
         if (pooled.graphId !== graph.id) {
           this.send(pooled, graphMessage(graph.id, graph.csr));
           pooled.graphId = graph.id;
@@ -219,17 +195,70 @@ export class SpreadClient {
     });
   }
 
+  private newPooled(): Pooled {
+    const worker = new SupervisedWorker<SpreadRequest, SpreadResponse>({
+      label: 'spread',
+      create: this.createWorker,
+      onMessage: (message) => this.receive(message),
+      onCrash: (crash) => this.crashed(crash),
+    });
+    return { worker, graphId: 0 };
+  }
+
+  private receive(message: SpreadResponse): void {
+    const request = this.active;
+    const i = request ? request.jobIds.indexOf(message.jobId) : -1;
+    if (!request || i < 0) return;
+    switch (message.type) {
+      case 'progress': {
+        request.done[i] = message.done;
+        request.totals[i] = message.total;
+        const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+        request.onProgress?.(sum(request.done) / sum(request.totals));
+        return;
+      }
+      case 'result':
+        request.results[i] = message.result;
+        if (--request.remaining === 0) {
+          this.active = null;
+          request.onProgress?.(1);
+          request.resolve(request.results as JobResult[]);
+        }
+        return;
+      case 'cancelled':
+        return; // only ever for a job this client already gave up on
+      case 'error':
+        this.fail(`Spread computation failed: ${message.message}`);
+        return;
+      default:
+        assertNever(message);
+    }
+  }
+
+  /** A worker died: the request in flight is lost, and so is every worker's copy of the graph. */
+  private crashed(crash: WorkerCrash): void {
+    this.fail(
+      `Spread computation lost: ${crash.message}. The spread workers restart with the next request.`,
+    );
+    this.terminateAll();
+  }
+
+  private fail(message: string): void {
+    const request = this.active;
+    if (!request) return;
+    this.active = null;
+    this.terminateAll(); // a worker that failed may hold half-done state
+    request.reject(new Error(message));
+  }
+
   private send(pooled: Pooled, message: SpreadRequest): void {
-    pooled.worker.postMessage(message);
+    pooled.worker.post(message);
   }
 
   private terminateAll(): void {
-    for (const { worker } of this.pool) {
-      worker.onmessage = null;
-      worker.onerror = null;
-      worker.terminate();
-    }
+    const pool = this.pool;
     this.pool = [];
+    for (const { worker } of pool) worker.stop();
   }
 }
 

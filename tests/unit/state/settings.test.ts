@@ -4,6 +4,7 @@ import {
   formatMB,
   loadSettings,
   saveSettings,
+  validSetting,
 } from '../../../src/state/settings';
 
 function memoryStorage() {
@@ -17,8 +18,8 @@ function memoryStorage() {
 describe('settings', () => {
   it('round-trips through storage', () => {
     const storage = memoryStorage();
-    saveSettings({ maxFileMB: 12 }, storage);
-    expect(loadSettings(storage)).toEqual({ maxFileMB: 12 });
+    saveSettings({ maxFileMB: 12, maxNodes: 1000, maxEdges: 5000 }, storage);
+    expect(loadSettings(storage)).toEqual({ maxFileMB: 12, maxNodes: 1000, maxEdges: 5000 });
   });
 
   it('falls back to defaults on a corrupt record or a failing store', () => {
@@ -33,7 +34,28 @@ describe('settings', () => {
       },
     };
     expect(loadSettings(throwing)).toEqual(DEFAULT_SETTINGS);
-    expect(() => saveSettings({ maxFileMB: 5 }, throwing)).not.toThrow();
+    expect(() => saveSettings({ ...DEFAULT_SETTINGS, maxFileMB: 5 }, throwing)).not.toThrow();
+  });
+
+  it('keeps each valid value when another is corrupt, and reads old records', () => {
+    const stored = (value: string) => ({ getItem: () => value });
+    expect(loadSettings(stored('{"maxFileMB": 50, "maxNodes": "lots", "maxEdges": 10}'))).toEqual({
+      ...DEFAULT_SETTINGS,
+      maxFileMB: 50,
+      maxEdges: 10,
+    });
+    // Written before node and edge limits existed.
+    expect(loadSettings(stored('{"maxFileMB": 7}'))).toEqual({ ...DEFAULT_SETTINGS, maxFileMB: 7 });
+    expect(loadSettings(stored('null'))).toEqual(DEFAULT_SETTINGS);
+    expect(loadSettings(stored('{"__proto__": {"maxNodes": 3}}'))).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('rounds counts down and refuses what is not a positive number', () => {
+    expect(validSetting('maxNodes', 12.7)).toBe(12);
+    expect(validSetting('maxNodes', 0.5)).toBe(DEFAULT_SETTINGS.maxNodes);
+    expect(validSetting('maxEdges', Infinity)).toBe(DEFAULT_SETTINGS.maxEdges);
+    expect(validSetting('maxFileMB', 0.5)).toBe(0.5);
+    expect(validSetting('maxFileMB', -1)).toBe(DEFAULT_SETTINGS.maxFileMB);
   });
 
   it('formats sizes for messages', () => {
