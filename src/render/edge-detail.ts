@@ -1,6 +1,6 @@
 import type { Attributes } from 'graphology-types';
 import type { EdgeProgramType } from 'sigma/rendering';
-import { needsEdgeSample, sampleEdges } from '../core/graph/level-of-detail';
+import { MOVING_EDGE_LIMIT, needsEdgeSample, sampleEdges } from '../core/graph/level-of-detail';
 import type { PlaybackState } from '../core/spread/playback';
 
 /** The edge type of ties the level of detail leaves out: sigma gives them no vertices at all. */
@@ -28,10 +28,9 @@ export function detailEdgePrograms<N extends Attributes, E extends Attributes>()
 }
 
 /**
- * Which ties the view draws. Small graphs: all of them. Above DETAIL_EDGE_LIMIT, unless the person
- * asks for every tie: the ties that carry the word in the current spread, plus a fixed sample of the
- * others; while the layout moves the nodes, only the carrying ones (redrawing a sample every frame
- * of a layout is what makes big graphs crawl).
+ * Which ties the view draws. Small graphs: all of them, always. Above MOVING_EDGE_LIMIT: while the
+ * layout moves the nodes, only the ties that carry the word. Above DETAIL_EDGE_LIMIT, also when still:
+ * the carrying ties plus a fixed sample of the others. "Draw every tie" (setFull) switches both off.
  *
  * Whether a tie has a place in sigma's edge program can only change with a full refresh (partial
  * refreshes write into fixed slots), so the set changes only with the spread, the switch and the
@@ -39,6 +38,7 @@ export function detailEdgePrograms<N extends Attributes, E extends Attributes>()
  */
 export class EdgeDetail {
   private readonly sample: Uint8Array | null;
+  private readonly thinsWhileMoving: boolean;
   private readonly carried: Uint8Array;
   private timelineVersion = -1;
   private full = false;
@@ -46,7 +46,8 @@ export class EdgeDetail {
 
   constructor(edgeCount: number) {
     this.sample = needsEdgeSample(edgeCount) ? sampleEdges(edgeCount) : null;
-    this.carried = new Uint8Array(this.sample ? edgeCount : 0);
+    this.thinsWhileMoving = edgeCount > MOVING_EDGE_LIMIT;
+    this.carried = new Uint8Array(this.thinsWhileMoving ? edgeCount : 0);
   }
 
   /** The graph is big enough for a sample (whether or not the person switched it off). */
@@ -54,16 +55,16 @@ export class EdgeDetail {
     return this.sample !== null;
   }
 
-  /** A sample is being drawn right now. */
-  get active(): boolean {
-    return this.sample !== null && !this.full;
+  /** Some ties may be left out right now (the graph is big and the person did not ask for all). */
+  private get active(): boolean {
+    return this.thinsWhileMoving && !this.full;
   }
 
-  /** Draw every tie (true) or the sample (false). Returns whether the drawn set changed. */
+  /** Draw every tie (true) or thin them out (false). Returns whether the drawn set changed. */
   setFull(full: boolean): boolean {
     const before = this.active;
     this.full = full;
-    return before !== this.active;
+    return before !== this.active && (this.sample !== null || this.moving);
   }
 
   /** The layout is moving nodes (true) or has settled. Returns whether the drawn set changed. */
@@ -73,21 +74,17 @@ export class EdgeDetail {
     return changed;
   }
 
-  get isMoving(): boolean {
-    return this.moving;
-  }
-
   /**
    * Catches up with the playback's timeline. Returns true when a new spread changed which ties carry
-   * the word while a sample is drawn, so the view must refresh fully.
+   * the word while ties are being left out, so the view must refresh fully.
    */
   syncTimeline(playback: PlaybackState): boolean {
     if (playback.version === this.timelineVersion) return false;
     this.timelineVersion = playback.version;
-    if (!this.sample) return false;
+    if (!this.thinsWhileMoving) return false;
     this.carried.fill(0);
     for (const edge of playback.carriedEdges) if (edge >= 0) this.carried[edge] = 1;
-    return this.active;
+    return this.active && (this.sample !== null || this.moving);
   }
 
   /** The tie has a slot in sigma's edge program (it is drawn now or may be during this spread). */
@@ -97,6 +94,7 @@ export class EdgeDetail {
 
   /** The tie is drawn while it has not carried the word. */
   showsQuiet(edge: number): boolean {
-    return !this.active || (!this.moving && this.sample?.[edge] === 1);
+    if (!this.active) return true;
+    return !this.moving && (this.sample === null || this.sample[edge] === 1);
   }
 }

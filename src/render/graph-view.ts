@@ -11,7 +11,9 @@ import {
 import { currentCanvasPalette, watchCanvasPalette } from './color-scheme';
 import { detailEdgePrograms, EdgeDetail, OMITTED_EDGE_TYPE } from './edge-detail';
 import { measureRenders } from './render-timing';
+import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
+import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
 
 type EdgeView = { weight: number };
 
@@ -63,12 +65,7 @@ export class GraphView {
   /** A full reprocess is due at the next render: partial refreshes must not write program slots. */
   private reprocessDue = false;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The layout's latest positions, waiting while the main thread gets a breather. */
-  private pendingPositions: Float32Array | null = null;
-  private positionTimer: ReturnType<typeof setTimeout> | undefined;
-  private processStarted = 0;
-  private processEnded = 0;
-  private processMs = 0;
+  private readonly positions = new PositionPacer((xy) => this.writePositions(xy));
 
   constructor(
     container: HTMLElement,
@@ -86,17 +83,12 @@ export class GraphView {
       edgeProgramClasses: detailEdgePrograms<NodeView, EdgeView>(),
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
-      hideEdgesOnMove: graph.size > 50_000,
+      hideEdgesOnMove: graph.size > MOVING_EDGE_LIMIT,
       zIndex: false,
       nodeReducer: (key, attributes) => this.reduceNode(indexOf.get(key) ?? -1, attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
-    this.sigma.on('beforeProcess', () => (this.processStarted = performance.now()));
-    this.sigma.on('afterProcess', () => {
-      this.reprocessDue = false;
-      this.processEnded = performance.now();
-      this.processMs = this.processEnded - this.processStarted;
-    });
+    this.sigma.on('afterProcess', () => (this.reprocessDue = false));
     measureRenders(this.sigma);
     this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
@@ -187,30 +179,15 @@ export class GraphView {
   }
 
   /**
-   * Moves nodes to new positions, x and y interleaved in node order. New positions make sigma
-   * reprocess the whole graph at the next frame; on a big graph that takes longer than a frame, so
-   * after a reprocess of P ms the next positions wait about 2P: the page stays responsive two thirds
-   * of the time while the layout worker keeps iterating, and only the latest positions are applied.
+   * Moves nodes to new positions, x and y interleaved in node order, paced so that a big graph's
+   * redraws leave the page time to answer (see PositionPacer).
    */
   applyPositions(xy: Float32Array): void {
     this.noteLayoutMoving();
-    this.pendingPositions = xy;
-    if (this.positionTimer !== undefined) return;
-    const wait = this.processEnded + 2 * this.processMs - performance.now();
-    if (wait <= 0 || this.processMs < 8) {
-      this.writePositions();
-      return;
-    }
-    this.positionTimer = setTimeout(() => {
-      this.positionTimer = undefined;
-      this.writePositions();
-    }, wait);
+    this.positions.offer(xy);
   }
 
-  private writePositions(): void {
-    const xy = this.pendingPositions;
-    this.pendingPositions = null;
-    if (!xy) return;
+  private writePositions(xy: Float32Array): void {
     let i = 0;
     this.graph.updateEachNodeAttributes(
       (_key, attributes) => {
@@ -275,7 +252,7 @@ export class GraphView {
   kill(): void {
     this.stopWatchingScheme();
     clearTimeout(this.settleTimer);
-    clearTimeout(this.positionTimer);
+    this.positions.dispose();
     this.pulses.clear();
     this.sigma.kill();
   }

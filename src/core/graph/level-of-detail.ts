@@ -7,6 +7,13 @@ import { createRng } from '../spread/rng';
  */
 export const DETAIL_EDGE_LIMIT = 100_000;
 
+/**
+ * Above this many ties, quiet ties hide while the drawing moves (the camera, or the layout moving the
+ * nodes): redrawing tens of thousands of lines every frame of a motion is what makes a page stutter,
+ * and the motion is what people watch then, not the ties.
+ */
+export const MOVING_EDGE_LIMIT = 20_000;
+
 /** How many of the quiet (not carrying) ties the sample keeps: enough to show the network's grain. */
 export const SAMPLED_QUIET_EDGES = 50_000;
 
