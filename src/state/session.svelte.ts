@@ -62,6 +62,10 @@ export class Session {
   limits = $state<Settings>(loadSettings());
   /** The dataset came from a sample or a URL, so the page's address reopens it for anyone. */
   openedFromLink = $state(false);
+  /** The graph is big enough that only a sample of its quiet ties is drawn… */
+  tiesSampled = $state(false);
+  /** …unless the person asked for every tie (kept across datasets). */
+  allTies = $state(false);
   readonly spread = new SpreadState();
   readonly layout = new LayoutRunner();
 
@@ -277,7 +281,7 @@ export class Session {
       `${datasetSlug(this.dataset.name)}_t=${moment}`,
       {
         scale,
-        background: transparent ? null : '#ffffff',
+        background: transparent ? null : this.view.background,
         legend,
         title: title
           ? imageTitle(
@@ -301,6 +305,11 @@ export class Session {
   /** What each colour means right now: the screen legend and the exported image both draw these. */
   legendEntries(): LegendEntry[] {
     return legendEntries(this.colourGrouping, this.spread.finalReach.outside > 0);
+  }
+
+  setAllTies(all: boolean): void {
+    this.allTies = all;
+    this.view?.setAllEdges(all);
   }
 
   exportData(kind: DataExport): void {
@@ -468,6 +477,8 @@ export class Session {
     });
     this.spread.attachView(this.view);
     this.view.sigma.getCamera().on('updated', () => this.memory.saveSoon());
+    this.tiesSampled = this.view.samplesEdges;
+    this.view.setAllEdges(this.allTies);
     this.applyColourMode();
     this.applyEdgeFilter();
   }
