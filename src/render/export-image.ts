@@ -1,6 +1,7 @@
 import { drawOnCanvas } from '@sigma/export-image';
 import type Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
+import { downloadBlob } from './download';
 import { drawOverlay, type LegendEntry } from './canvas-overlay';
 import type { GraphView } from './graph-view';
 
@@ -51,12 +52,7 @@ export async function exportPng(
   }
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   if (!blob) throw new Error('the browser could not encode the image');
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${fileName}.png`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadBlob(blob, `${fileName}.png`);
 }
 
 /** Sigma settings that draw every size `scale` times larger (nodes, edges, labels, padding). */

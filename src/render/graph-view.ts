@@ -14,6 +14,7 @@ import { measureRenders } from './render-timing';
 import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
+import { placeNodes } from '../core/graph/positions';
 
 type EdgeView = { weight: number };
 
@@ -188,16 +189,7 @@ export class GraphView {
   }
 
   private writePositions(xy: Float32Array): void {
-    let i = 0;
-    this.graph.updateEachNodeAttributes(
-      (_key, attributes) => {
-        attributes.x = xy[2 * i];
-        attributes.y = xy[2 * i + 1];
-        i++;
-        return attributes;
-      },
-      { attributes: ['x', 'y'] },
-    );
+    placeNodes(this.graph, xy);
   }
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */

@@ -77,20 +77,6 @@ export async function encodeWebm(canvas: HTMLCanvasElement, options: EncodeOptio
   return new Blob([buffer], { type: 'video/webm' });
 }
 
-/** Saves a file the way a browser download does (an object URL on a temporary link). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next task: the download has its own reference by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /**
  * Resolves in a new task. A message to ourselves, not setTimeout(0): nested timeouts are clamped
  * to 4 ms, which over thousands of frames would add seconds for nothing.

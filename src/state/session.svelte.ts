@@ -25,12 +25,12 @@ import { formatMB, loadSettings, saveSettings, validSetting, type Settings } fro
 import type { LoadStatus } from './status';
 import { checkCounts, withLimitHint } from '../core/io/limits';
 import { isWorkerCrash } from '../workers/supervisor';
+import { placeNodes } from '../core/graph/positions';
 import { ReactiveMemoryUi } from './persistence/memory-ui.svelte';
 import type { SavedDataset, SavedSource, SavedView } from './persistence/schema';
 import { SessionMemory } from './persistence/session-memory';
 import {
   linkScenario,
-  placeNodes,
   restoredScenario,
   savedCamera,
   savedPositions,

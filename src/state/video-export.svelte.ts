@@ -17,6 +17,7 @@ import type { Timeline } from '../core/spread/types';
 import { VideoFrameRenderer, type Size } from '../render/video-frame';
 import { datasetSlug, type LoadedDataset } from './loaded-dataset';
 import type { Session } from './session.svelte';
+import { downloadBlob } from '../render/download';
 
 export type VideoResolution = keyof typeof VIDEO_SIZES | 'view';
 
@@ -88,7 +89,7 @@ export class VideoExport {
     let wasPlaying = false;
     let renderer: VideoFrameRenderer | null = null;
     try {
-      const { downloadBlob, encodeWebm, videoUnsupportedReason } = await loadEncoder();
+      const { encodeWebm, videoUnsupportedReason } = await loadEncoder();
       const reason = await videoUnsupportedReason(size.width, size.height, fps);
       if (reason) {
         this.status = { type: 'unsupported', reason };

@@ -1,18 +1,19 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/spread/rng';
 import { CHANNEL_COLORS } from '../../src/core/spread/palette';
 import {
-  artifactPath,
   countColour,
-  decodePng,
+  exportImage,
   launchBrowser,
+  longestTaskUntilBuilt,
   openApp,
   readNumber,
+  watchLongTasks,
 } from './browser';
 
 const NODES = 20_000;
@@ -43,16 +44,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function exportImage(page: Page, name: string): Promise<PNG> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export image' }).click(),
-  ]);
-  const file = artifactPath(name);
-  await download.saveAs(file);
-  return decodePng(readFileSync(file));
-}
-
 /** Pixels that differ visibly between two images of the same size. */
 function differingPixels(a: PNG, b: PNG): number {
   let differing = 0;
@@ -66,18 +57,6 @@ function differingPixels(a: PNG, b: PNG): number {
   return differing;
 }
 
-/** Records main-thread long tasks from now on; returns the page's clock at the start. */
-async function watchLongTasks(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const tasks: [number, number][] = [];
-    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask' });
-    return performance.now();
-  });
-}
-
 describe('a 20,000-person network with 120,000 ties', () => {
   it('loads without freezing, lays out, replays to the end and exports an image', async () => {
     const { page, errors } = await openApp(browser, '#t=0');
@@ -88,14 +67,7 @@ describe('a 20,000-person network with 120,000 ties', () => {
       null,
       { timeout: 90_000 },
     );
-    const longestLoadTask = await page.evaluate((start) => {
-      const built = performance.getEntriesByName('wordspread:dataset-built')[0].startTime;
-      const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks;
-      return Math.max(
-        0,
-        ...tasks.filter(([at]) => at >= start && at < built).map(([, duration]) => duration),
-      );
-    }, start);
+    const longestLoadTask = await longestTaskUntilBuilt(page, start);
     expect(longestLoadTask).toBeLessThan(200);
     await page.getByTestId('load-status').filter({ hasText: 'ready' }).waitFor();
     expect(await readNumber(page, 'node-count')).toBe(NODES);

@@ -114,3 +114,38 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return path.join(ARTIFACTS, name);
 }
+
+/** Clicks "Export image" and decodes the downloaded PNG, kept under artifacts/ as `name`. */
+export async function exportImage(page: Page, name: string): Promise<PNG> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export image' }).click(),
+  ]);
+  const file = artifactPath(name);
+  await download.saveAs(file);
+  return decodePng(readFileSync(file));
+}
+
+/** Records main-thread long tasks from now on; returns the page's clock at the start. */
+export async function watchLongTasks(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const tasks: [number, number][] = [];
+    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask' });
+    return performance.now();
+  });
+}
+
+/** The longest main-thread task from `start` until the app marked the dataset built (0: none). */
+export async function longestTaskUntilBuilt(page: Page, start: number): Promise<number> {
+  return page.evaluate((start) => {
+    const built = performance.getEntriesByName('wordspread:dataset-built')[0].startTime;
+    const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks;
+    return Math.max(
+      0,
+      ...tasks.filter(([at]) => at >= start && at < built).map(([, duration]) => duration),
+    );
+  }, start);
+}

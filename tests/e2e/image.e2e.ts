@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, countColour, decodePng, launchBrowser, openApp } from './browser';
+import { countColour, exportImage, launchBrowser, openApp } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -28,16 +27,6 @@ async function setOptions(
       .setChecked(options.transparent);
   }
   await dialog.getByRole('button', { name: 'Close' }).click();
-}
-
-async function exportImage(page: Page, name: string): Promise<PNG> {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export image' }).click(),
-  ]);
-  const file = artifactPath(name);
-  await download.saveAs(file);
-  return decodePng(readFileSync(file));
 }
 
 /** Pixels of the top-right quarter that differ between two images of the same size. */

@@ -1,9 +1,15 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openApp, readNumber } from './browser';
+import {
+  launchBrowser,
+  longestTaskUntilBuilt,
+  openApp,
+  readNumber,
+  watchLongTasks,
+} from './browser';
 
 /** A Gephi-like GEXF of about 20 MB: 20,000 people with ten text attributes, 30,000 ties. */
 function bigGexf(): string {
@@ -47,17 +53,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function watchLongTasks(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const tasks: [number, number][] = [];
-    (window as unknown as { longTasks: [number, number][] }).longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask' });
-    return performance.now();
-  });
-}
-
 describe('a 20 MB file', () => {
   it('loads with a progress bar and no main-thread task over 100 ms', async () => {
     expect(statSync(file).size).toBeGreaterThan(19_000_000);
@@ -73,14 +68,7 @@ describe('a 20 MB file', () => {
         timeout: 60_000,
       },
     );
-    const longest = await page.evaluate((start) => {
-      const built = performance.getEntriesByName('wordspread:dataset-built')[0].startTime;
-      const tasks = (window as unknown as { longTasks: [number, number][] }).longTasks;
-      return Math.max(
-        0,
-        ...tasks.filter(([at]) => at >= start && at < built).map(([, duration]) => duration),
-      );
-    }, start);
+    const longest = await longestTaskUntilBuilt(page, start);
     expect(longest).toBeLessThan(100);
     await expect.poll(() => readNumber(page, 'node-count'), { timeout: 60_000 }).toBe(20_000);
     await page.context().close();

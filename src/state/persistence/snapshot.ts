@@ -1,4 +1,3 @@
-import type { WordspreadGraph } from '../../core/graph/build';
 import type { ScenarioParams } from '../../core/spread/scenario-hash';
 import type { Model } from '../../core/spread/types';
 import type { LoadedDataset } from '../loaded-dataset';
@@ -68,20 +67,6 @@ export function restoredScenario(scenario: SavedScenario, dataset: LoadedDataset
 /** Whether a saved view fits this dataset (same node count: positions are by node order). */
 export function viewFits(view: SavedView, dataset: LoadedDataset): boolean {
   return view.nodeCount === dataset.payload.nodeIds.length;
-}
-
-/** Puts nodes where the saved session drew them, before sigma sees the graph. */
-export function placeNodes(graph: WordspreadGraph, xy: Float32Array): void {
-  let i = 0;
-  graph.updateEachNodeAttributes(
-    (_key, attributes) => {
-      attributes.x = xy[2 * i];
-      attributes.y = xy[2 * i + 1];
-      i++;
-      return attributes;
-    },
-    { attributes: ['x', 'y'] },
-  );
 }
 
 /** A link's scenario (the URL hash) in this dataset's indices; ids the dataset lacks are left out. */
