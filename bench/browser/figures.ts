@@ -30,11 +30,14 @@ export interface LayoutFigures {
   /** sigma reprocesses (new positions) in that time, and their mean duration. */
   redraws: number;
   meanRedrawMs: number;
+  /** The longest animation frame meanwhile, with the scripts in it (LoAF attribution). */
+  longestFrame: string;
 }
 
 export interface FrameStats {
   frames: number;
   meanMs: number;
+  medianMs: number;
   maxMs: number;
   meanChanged: number;
 }

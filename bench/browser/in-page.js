@@ -21,6 +21,7 @@
           start: entry.startTime,
           duration: entry.duration,
           blocking: entry.blockingDuration,
+          renderStart: entry.renderStart,
           scripts: entry.scripts.map((s) => ({
             invoker: s.invoker,
             fn: s.sourceFunctionName,

@@ -164,8 +164,19 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
     const tasks = window.__bench.probes.longTasks.filter((t) => t.start >= from && t.start < ${now});
     const process = performance.getEntriesByName('wordspread:process')
       .filter((m) => m.startTime >= from && m.startTime < ${now}).map((m) => m.duration);
-    return { tasks: tasks.map((t) => t.duration), process };
-  })()`)) as { tasks: number[]; process: number[] };
+    const frames = (window.__bench.probes.longFrames ?? [])
+      .filter((f) => f.start >= from && f.start < ${now})
+      .sort((a, b) => b.duration - a.duration);
+    const longest = frames[0];
+    const longestFrame = longest
+      ? Math.round(longest.duration) + ' ms frame (render start +' +
+        Math.round((longest.renderStart ?? longest.start) - longest.start) + ' ms): ' +
+        longest.scripts.filter((x) => x.duration >= 5)
+          .map((x) => (x.invoker.split('/').pop() + (x.fn ? ' → ' + x.fn : '') + ' ' + Math.round(x.duration) + ' ms'))
+          .join('; ')
+      : '';
+    return { tasks: tasks.map((t) => t.duration), process, longestFrame };
+  })()`)) as { tasks: number[]; process: number[]; longestFrame: string };
   if (capped) {
     const freeze = page.getByRole('button', { name: 'Freeze layout' });
     if (await freeze.isVisible()) await freeze.click({ timeout: 300_000 });
@@ -178,6 +189,7 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
     longestTask: Math.max(0, ...during.tasks),
     redraws: during.process.length,
     meanRedrawMs: during.process.reduce((a, b) => a + b, 0) / Math.max(1, during.process.length),
+    longestFrame: during.longestFrame,
   };
 }
 

@@ -14,7 +14,6 @@ import { measureRenders } from './render-timing';
 import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
-import { placeNodes } from '../core/graph/positions';
 
 type EdgeView = { weight: number };
 
@@ -189,7 +188,16 @@ export class GraphView {
   }
 
   private writePositions(xy: Float32Array): void {
-    placeNodes(this.graph, xy);
+    // Written in place, without graph events: on those, sigma would rerun every node's reducer
+    // (O(nodes) per layout frame) although only positions changed. Its reprocess, asked for here,
+    // reads positions straight from the graph's attributes.
+    let i = 0;
+    this.graph.forEachNode((_key, attributes) => {
+      attributes.x = xy[2 * i];
+      attributes.y = xy[2 * i + 1];
+      i++;
+    });
+    this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   }
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */
