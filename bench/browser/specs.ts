@@ -7,6 +7,8 @@ export interface BrowserSpec extends GraphSpec {
   /** Longest wait for one animation frame, and for the first one after loading. */
   frameTimeoutMs: number;
   firstFrameTimeoutMs: number;
+  /** Main-thread JS heap after loading (forced GC) that this size must stay within (issue 11). */
+  heapBudgetMiB: number;
 }
 
 // Software WebGL makes every frame of a 500k-edge graph cost seconds of main-thread time here (the
@@ -22,6 +24,7 @@ export const ALL_SPECS: BrowserSpec[] = [
     play: true,
     frameTimeoutMs: 5_000,
     firstFrameTimeoutMs: 120_000,
+    heapBudgetMiB: 64,
   },
   {
     label: '100k-500k',
@@ -33,6 +36,7 @@ export const ALL_SPECS: BrowserSpec[] = [
     play: false,
     frameTimeoutMs: 20_000,
     firstFrameTimeoutMs: 120_000,
+    heapBudgetMiB: 256,
   },
   {
     label: '100k-1M',
@@ -44,6 +48,7 @@ export const ALL_SPECS: BrowserSpec[] = [
     play: false,
     frameTimeoutMs: 20_000,
     firstFrameTimeoutMs: 120_000,
+    heapBudgetMiB: 384,
   },
 ];
 /** `BENCH_BROWSER_SIZES=10k-50k,100k-500k` picks sizes; all three by default. */

@@ -34,6 +34,16 @@ export function report(
   for (const r of results)
     if (r.errors.length)
       notes.push(`Page errors on ${r.graph.spec.label}: ${r.errors.slice(0, 3).join(' | ')}`);
+  notes.push(
+    `Heap budget (main-thread JS heap after load, forced GC): ${results
+      .map(
+        (r) =>
+          `${r.graph.spec.label} ≤ ${r.graph.spec.heapBudgetMiB} MiB (${mib(r.load.heapAfterLoadMiB)}: ${r.load.heapAfterLoadMiB <= r.graph.spec.heapBudgetMiB ? 'within' : 'OVER'})`,
+      )
+      .join(
+        ', ',
+      )}. The graph lives once on the main thread (graphology plus sigma's per-item caches); the spread engine, layout and tribes work on typed-array copies in workers.`,
+  );
   const layoutFrames = results.filter((r) => r.layout?.longestFrame);
   if (layoutFrames.length)
     notes.push(
