@@ -187,6 +187,11 @@ export class GraphView {
     this.positions.offer(xy);
   }
 
+  /** The layout paused or finished: positions still held back by the pacing are drawn now. */
+  settlePositions(): void {
+    this.positions.flush();
+  }
+
   private writePositions(xy: Float32Array): void {
     // Written in place, without graph events: on those, sigma would rerun every node's reducer
     // (O(nodes) per layout frame) although only positions changed. Its reprocess, asked for here,
@@ -202,6 +207,10 @@ export class GraphView {
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */
   viewportPosition(node: number): { x: number; y: number } {
+    // From what sigma last drew, not from the graph: new layout positions are in the graph a frame
+    // before they are on screen.
+    const drawn = this.sigma.getNodeDisplayData(this.nodeKeys[node]);
+    if (drawn) return this.sigma.framedGraphToViewport(drawn);
     const { x, y } = this.graph.getNodeAttributes(this.nodeKeys[node]);
     return this.sigma.graphToViewport({ x, y });
   }

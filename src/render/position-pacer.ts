@@ -22,13 +22,17 @@ export class PositionPacer {
     if (this.timer !== undefined) return;
     const wait = this.writtenAt + 2 * this.costMs - performance.now();
     if (this.costMs < CHEAP_MS || wait <= 0) {
-      this.flush();
+      this.writePending();
       return;
     }
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flush();
-    }, wait);
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Writes the waiting positions now (the layout stopped: no newer ones will come). */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writePending();
   }
 
   dispose(): void {
@@ -37,7 +41,7 @@ export class PositionPacer {
     this.pending = null;
   }
 
-  private flush(): void {
+  private writePending(): void {
     const xy = this.pending;
     this.pending = null;
     if (!xy) return;

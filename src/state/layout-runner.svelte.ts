@@ -8,7 +8,12 @@ import type { LayoutStatus } from './status';
 export type AdjustableSetting =
   'linLogMode' | 'adjustSizes' | 'edgeWeightInfluence' | 'gravity' | 'scalingRatio';
 
-type ApplyPositions = (xy: Float32Array) => void;
+/** Where the layout's positions go: each new set, and word that no more are coming for now. */
+export interface LayoutDrawing {
+  apply(xy: Float32Array): void;
+  /** The layout paused, stopped or converged: whatever is still waiting must be shown now. */
+  settle(): void;
+}
 
 /** Automatic restarts per dataset after a crash: a worker that dies on start must not loop. */
 const MAX_RESTARTS = 3;
@@ -25,7 +30,7 @@ export class LayoutRunner {
   timeBudgetMs = $state(0);
   private client: LayoutClient | null = null;
   private dataset: LoadedDataset | null = null;
-  private applyPositions: ApplyPositions = () => {};
+  private drawing: LayoutDrawing = { apply: () => {}, settle: () => {} };
   // Kept across "New layout" so a person's choices survive a restart; reset by a new dataset.
   private overrides: Partial<Fa2Settings> = {};
   private restarts = 0;
@@ -53,11 +58,11 @@ export class LayoutRunner {
    */
   start(
     dataset: LoadedDataset,
-    applyPositions: ApplyPositions,
+    drawing: LayoutDrawing,
     positions: Float32Array | null = null,
   ): void {
     this.dataset = dataset;
-    this.applyPositions = applyPositions;
+    this.drawing = drawing;
     this.overrides = {};
     this.restarts = 0;
     this.launch(true, positions);
@@ -144,10 +149,11 @@ export class LayoutRunner {
     this.status = { type: 'idle' };
     const client = new LayoutClient({
       onPositions: (xy: Float32Array, progress: number) => {
-        this.applyPositions(xy);
+        this.drawing.apply(xy);
         if (this.status.type === 'running') this.status = { ...this.status, progress };
       },
       onStatus: (status) => {
+        if (status.type !== 'running') this.drawing.settle();
         this.status = status;
         if (status.type === 'running') this.settings = status.settings;
       },

@@ -441,7 +441,14 @@ export class Session {
     if (view?.positions) placeNodes(dataset.graph, view.positions);
     this.rebuildView();
     if (view?.camera) this.view?.sigma.getCamera().setState(view.camera);
-    this.layout.start(dataset, (xy) => this.view?.applyPositions(xy), view?.positions ?? null);
+    this.layout.start(
+      dataset,
+      {
+        apply: (xy) => this.view?.applyPositions(xy),
+        settle: () => this.view?.settlePositions(),
+      },
+      view?.positions ?? null,
+    );
     // A restored session and a link that names a moment open paused there; otherwise it plays.
     const moment = view ? view.time : hash.t;
     if (moment !== undefined) this.spread.seek(moment);
