@@ -1,6 +1,6 @@
 import type { Grouping } from '../core/others/groups';
 import { CHANNEL_COLORS, GROUP_COLORS, UNREACHED_COLOR } from '../core/spread/palette';
-import type { LegendEntry } from '../render/export-image';
+import type { ImageOptions, LegendEntry } from '../render/export-image';
 import type { ReachFigures } from './status';
 
 /** "school-network.gexf · #BlackLivesMatter": the dataset, and the hashtag a recorded spread follows. */
@@ -37,4 +37,28 @@ export function legendEntries(grouping: Grouping | undefined, anyOutside: boolea
   }
   entries.push({ color: UNREACHED_COLOR, label: 'not reached' });
   return entries;
+}
+
+/** The person's choices in Image options. */
+export interface ImageChoices {
+  scale: number;
+  transparent: boolean;
+  legend: boolean;
+  title: boolean;
+  caption: boolean;
+}
+
+/** What exportPng draws, from the choices, the canvas background and the texts for this moment. */
+export function imageOptionsFor(
+  choices: ImageChoices,
+  background: string,
+  texts: { title: string; caption: string },
+): ImageOptions {
+  return {
+    scale: choices.scale,
+    background: choices.transparent ? null : background,
+    legend: choices.legend,
+    title: choices.title ? texts.title : null,
+    caption: choices.caption ? texts.caption : null,
+  };
 }

@@ -1,13 +1,10 @@
 import { edgeFilterFor, edgeKindsOf } from '../core/graph/edge-kinds';
-import {
-  formatScenarioHash,
-  parseScenarioHash,
-  type ScenarioParams,
-} from '../core/spread/scenario-hash';
+import { parseScenarioHash, type ScenarioParams } from '../core/spread/scenario-hash';
+import { NEW_SESSION_SCENARIO, originNames, scenarioHashOf } from './scenario-link';
 import type { Grouping } from '../core/others/groups';
 import { exportPng, type LegendEntry } from '../render/export-image';
 import { exportData, type DataExport } from './data-export';
-import { imageTitle, legendEntries, reachCaption } from './image-captions';
+import { imageOptionsFor, imageTitle, legendEntries, reachCaption } from './image-captions';
 import { GraphView, type ColourMode } from '../render/graph-view';
 import { IoClient } from '../workers/io-client';
 import { LayoutRunner } from './layout-runner.svelte';
@@ -18,16 +15,20 @@ import {
   sourceFromLocation,
   type DatasetSource,
 } from './dataset-source';
-import { datasetSlug, labelOf, prepareDataset, type LoadedDataset } from './loaded-dataset';
-import { networkOf } from './network-of';
-import { DEFAULT_DELIVERY, DEFAULT_WORTH, SpreadState } from './spread.svelte';
-import { formatMB, loadSettings, saveSettings, validSetting, type Settings } from './settings';
+import { datasetSlug, type LoadedDataset } from './loaded-dataset';
+import {
+  blobsReading,
+  loadErrorMessage,
+  readDataset,
+  urlReading,
+  type DatasetReading,
+} from './dataset-reading';
+import { SpreadState } from './spread.svelte';
+import { loadSettings, saveSettings, validSetting, type Settings } from './settings';
 import type { LoadStatus } from './status';
-import { checkCounts, withLimitHint } from '../core/io/limits';
-import { isWorkerCrash } from '../workers/supervisor';
 import { placeNodes } from '../core/graph/positions';
 import { ReactiveMemoryUi } from './persistence/memory-ui.svelte';
-import type { SavedDataset, SavedSource, SavedView } from './persistence/schema';
+import type { SavedDataset, SavedView } from './persistence/schema';
 import { SessionMemory } from './persistence/session-memory';
 import {
   linkScenario,
@@ -101,10 +102,6 @@ export class Session {
     this.memory.saveSoon();
   }
 
-  get maxFileMB(): number {
-    return this.limits.maxFileMB;
-  }
-
   get nodeCount(): number {
     return this.dataset?.csr.nodeCount ?? 0;
   }
@@ -115,14 +112,7 @@ export class Session {
 
   /** The origins' names as people should read them: label, and id when it differs. */
   originName(): string {
-    const dataset = this.dataset;
-    if (!dataset) return '';
-    const name = (node: number) => {
-      const id = dataset.payload.nodeIds[node];
-      const label = labelOf(dataset, node);
-      return label === id ? id : `${label} (id ${id})`;
-    };
-    return this.spread.origins.map(name).join(', ');
+    return originNames(this.dataset, this.spread.origins);
   }
 
   /**
@@ -151,8 +141,8 @@ export class Session {
             { type: 'url', url: source.url, name: source.name, query: source.query },
             restoring,
           )
-        : await this.loadBlobs(
-            source.files.map((blob, i) => ({ name: source.names[i], blob })),
+        : await this.loadFrom(
+            blobsReading(source.files.map((blob, i) => ({ name: source.names[i], blob }))),
             restoring,
           );
     if (!loaded) this.memory.restoreFailed(offer);
@@ -161,65 +151,17 @@ export class Session {
   /** New session: forgets the saved one and starts again from the default sample and scenario. */
   async newSession(): Promise<void> {
     await this.memory.forget();
-    this.linkParams = {
-      worth: DEFAULT_WORTH,
-      delivery: DEFAULT_DELIVERY,
-      seed: 1,
-      model: 'independent-cascade',
-    };
+    this.linkParams = NEW_SESSION_SCENARIO;
     await this.loadSample(DEFAULT_SAMPLE);
   }
 
-  async loadSource(source: DatasetSource, restoring: Restoring | null = null): Promise<boolean> {
-    const saved: SavedSource = {
-      type: 'link',
-      url: source.url,
-      name: source.name,
-      query: source.query,
-    };
-    return this.loadFrom(source.name, source.query, saved, restoring, async () => {
-      const response = await fetch(source.url);
-      if (!response.ok) {
-        throw new Error(`could not download ${source.url} (HTTP ${response.status})`);
-      }
-      const announced = Number(response.headers.get('content-length'));
-      if (announced > 0) this.checkSize(source.name, announced);
-      const bytes = await response.arrayBuffer();
-      this.checkSize(source.name, bytes.byteLength);
-      return [{ name: source.name, bytes }];
-    });
+  loadSource(source: DatasetSource, restoring: Restoring | null = null): Promise<boolean> {
+    return this.loadFrom(urlReading(source), restoring);
   }
 
   /** One network or posts file, or a node table and an edge table dropped together. */
   async loadFiles(files: File[]): Promise<void> {
-    await this.loadBlobs(files.map((file) => ({ name: file.name, blob: file })));
-  }
-
-  /** Files (or the copies a saved session kept), each with its name. */
-  private loadBlobs(
-    files: { name: string; blob: Blob }[],
-    restoring: Restoring | null = null,
-  ): Promise<boolean> {
-    const name = files.map((file) => file.name).join(' and ');
-    const saved: SavedSource = {
-      type: 'files',
-      files: files.map((file) => file.blob),
-      names: files.map((file) => file.name),
-    };
-    return this.loadFrom(name, '', saved, restoring, () => {
-      // Refused before reading a byte: a wrong drop must not freeze the page.
-      this.checkSize(
-        name,
-        files.reduce((total, file) => total + file.blob.size, 0),
-      );
-      return Promise.all(
-        files.map(async (file) => ({ name: file.name, bytes: await file.blob.arrayBuffer() })),
-      );
-    });
-  }
-
-  setMaxFileMB(megabytes: number): void {
-    this.setLimit('maxFileMB', megabytes);
+    await this.loadFrom(blobsReading(files.map((file) => ({ name: file.name, blob: file }))));
   }
 
   /** Changes one limit (Settings); values that are not positive numbers are ignored. */
@@ -273,26 +215,15 @@ export class Session {
   imageOptions = $state({ scale: 1, transparent: false, legend: true, title: true, caption: true });
 
   async exportImage(): Promise<void> {
-    if (!this.view || !this.dataset) return;
-    const { scale, transparent, legend, title, caption } = this.imageOptions;
-    const moment = this.spread.timeLabel.replace(/\s+/g, '');
+    const { view, dataset, spread } = this;
+    if (!view || !dataset) return;
     await exportPng(
-      this.view,
-      `${datasetSlug(this.dataset.name)}_t=${moment}`,
-      {
-        scale,
-        background: transparent ? null : this.view.background,
-        legend,
-        title: title
-          ? imageTitle(
-              this.dataset.name,
-              this.spread.mode === 'recorded' ? this.spread.hashtag : null,
-            )
-          : null,
-        caption: caption
-          ? reachCaption(this.spread.reach, this.nodeCount, this.spread.timeLabel)
-          : null,
-      },
+      view,
+      `${datasetSlug(dataset.name)}_t=${spread.timeLabel.replace(/\s+/g, '')}`,
+      imageOptionsFor(this.imageOptions, view.background, {
+        title: imageTitle(dataset.name, spread.mode === 'recorded' ? spread.hashtag : null),
+        caption: reachCaption(spread.reach, this.nodeCount, spread.timeLabel),
+      }),
       this.legendEntries(),
     );
   }
@@ -316,24 +247,9 @@ export class Session {
     if (this.dataset) exportData(kind, this.dataset, this.spread.timeline);
   }
 
-  /**
-   * The scenario as a URL hash, for links that reproduce the spread: origin, worth, delivery, seed,
-   * and the moment on screen when the replay is paused (not while it plays: the hash would churn).
-   */
+  /** The scenario as a URL hash, for links that reproduce the spread (see scenarioHashOf). */
   scenarioHash(): string {
-    const dataset = this.dataset;
-    const { origin, worth, delivery, seed, playing, time, model } = this.spread;
-    return formatScenarioHash({
-      origin: dataset && origin >= 0 ? dataset.payload.nodeIds[origin] : undefined,
-      alsoOrigins: dataset
-        ? this.spread.extraOrigins.map((node) => dataset.payload.nodeIds[node])
-        : [],
-      model,
-      worth,
-      delivery,
-      seed,
-      t: playing ? undefined : time,
-    });
+    return scenarioHashOf(this.dataset, this.spread);
   }
 
   /** Where the node with this id is drawn on the canvas, for automation (tests, scripts); null if unknown. */
@@ -353,41 +269,29 @@ export class Session {
   }
 
   /**
-   * Reads, parses and shows a dataset. On success the page's address names it (`query`: `?sample=`,
+   * Reads, parses and shows a dataset. On success the page's address names it (`?sample=`,
    * `?data=`, or nothing for a file from the person's computer), so the address is a share link.
    */
   private async loadFrom(
-    name: string,
-    query: string,
-    saved: SavedSource,
-    restoring: Restoring | null,
-    read: () => Promise<{ name: string; bytes: ArrayBuffer }[]>,
+    reading: DatasetReading,
+    restoring: Restoring | null = null,
   ): Promise<boolean> {
+    const { name, query } = reading;
     this.cancelLoad();
     const abort = (this.loadAbort = new AbortController());
     this.load = { type: 'loading', name, progress: 0 };
     try {
-      const { maxFileMB, maxNodes, maxEdges } = this.limits;
-      const result = await this.io.parse(await read(), {
-        maxBytes: maxFileMB * 1_000_000,
-        maxNodes,
-        maxEdges,
-      });
-      const { payload, posts } = networkOf(result);
-      // Posts become a network after parsing, beyond the reader's own counts: check them here.
-      checkCounts(
+      const files = await reading.read(this.limits);
+      const dataset = await readDataset(
+        this.io,
         name,
-        { nodes: payload.nodeIds.length, edges: payload.edgeSources.length },
+        files,
         this.limits,
-      );
-      const dataset = await prepareDataset(
-        payload,
         async (share) => {
           this.load = { type: 'loading', name, progress: share };
           await new Promise((resolve) => setTimeout(resolve, 0));
         },
         abort.signal,
-        posts,
       );
       // Loading ends here; drawing starts in a task of its own. Tests and benchmarks read this mark.
       performance.mark('wordspread:dataset-built');
@@ -398,7 +302,7 @@ export class Session {
       this.openedFromLink = query !== '';
       history.replaceState(null, '', hrefWithQuery(window.location.href, query));
       this.error = null;
-      void this.memory.rememberDataset(name, saved, restoring?.dataset ?? null);
+      void this.memory.rememberDataset(name, reading.saved, restoring?.dataset ?? null);
       return true;
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') {
@@ -406,21 +310,9 @@ export class Session {
           this.load = this.dataset ? { type: 'ready', name: this.dataset.name } : { type: 'idle' };
         return false;
       }
-      const message = isWorkerCrash(error)
-        ? `reading it was lost: ${error.message}. The file reader was restarted; try again.`
-        : withLimitHint(error instanceof Error ? error.message : String(error));
-      this.error = message.startsWith(name) ? message : `${name}: ${message}`;
+      this.error = loadErrorMessage(name, error);
       this.load = { type: 'error', message: this.error };
       return false;
-    }
-  }
-
-  private checkSize(name: string, bytes: number): void {
-    const limit = this.maxFileMB * 1_000_000;
-    if (bytes > limit) {
-      throw new Error(
-        `${name}: the file is ${formatMB(bytes)}, above the ${formatMB(limit)} limit on file size (change it in Settings)`,
-      );
     }
   }
 
