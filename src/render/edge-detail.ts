@@ -1,40 +1,14 @@
-import type { Attributes } from 'graphology-types';
-import type { EdgeProgramType } from 'sigma/rendering';
 import { MOVING_EDGE_LIMIT, needsEdgeSample, sampleEdges } from '../core/graph/level-of-detail';
 import type { PlaybackState } from '../core/spread/playback';
-
-/** The edge type of ties the level of detail leaves out: sigma gives them no vertices at all. */
-export const OMITTED_EDGE_TYPE = 'omitted';
-
-/**
- * An edge program that draws nothing. Hiding an edge (`hidden: true`) still costs its vertices in the
- * GPU buffer and its turn in every draw; an edge of this type costs neither, which is what makes a
- * million-tie graph drawable.
- */
-class OmittedEdgeProgram {
-  drawLabel = undefined;
-  kill(): void {}
-  reallocate(): void {}
-  process(): void {}
-  render(): void {}
-}
-
-/** The edge programs to add to sigma's defaults. */
-export function detailEdgePrograms<N extends Attributes, E extends Attributes>(): Record<
-  string,
-  EdgeProgramType<N, E>
-> {
-  return { [OMITTED_EDGE_TYPE]: OmittedEdgeProgram as unknown as EdgeProgramType<N, E> };
-}
 
 /**
  * Which ties the view draws. Small graphs: all of them, always. Above MOVING_EDGE_LIMIT: while the
  * layout moves the nodes, only the ties that carry the word. Above DETAIL_EDGE_LIMIT, also when still:
  * the carrying ties plus a fixed sample of the others. "Draw every tie" (setFull) switches both off.
  *
- * Whether a tie has a place in sigma's edge program can only change with a full refresh (partial
- * refreshes write into fixed slots), so the set changes only with the spread, the switch and the
- * layout's moving/settled state, never per frame.
+ * The ties with a slot (`hasSlot`) are the edges of the graph sigma holds (see drawnSubgraph);
+ * changing that set means handing sigma a new graph, so it changes only with the spread, the switch
+ * and the layout's moving/settled state, never per frame.
  */
 export class EdgeDetail {
   private readonly sample: Uint8Array | null;
@@ -58,6 +32,11 @@ export class EdgeDetail {
   /** Some ties may be left out right now (the graph is big and the person did not ask for all). */
   private get active(): boolean {
     return this.thinsWhileMoving && !this.full;
+  }
+
+  /** Every tie has a slot right now: sigma can hold the whole graph. */
+  get slotsAll(): boolean {
+    return !this.active || (!this.moving && this.sample === null);
   }
 
   /** Draw every tie (true) or thin them out (false). Returns whether the drawn set changed. */

@@ -9,11 +9,12 @@ import {
   type CanvasPalette,
 } from '../core/spread/palette';
 import { currentCanvasPalette, watchCanvasPalette } from './color-scheme';
-import { detailEdgePrograms, EdgeDetail, OMITTED_EDGE_TYPE } from './edge-detail';
+import { EdgeDetail } from './edge-detail';
 import { measureRenders } from './render-timing';
 import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
+import { drawnSubgraph } from '../core/graph/drawn-subgraph';
 
 type EdgeView = { weight: number };
 
@@ -46,7 +47,11 @@ export interface Highlight {
 
 /**
  * The only place that knows sigma. Visual state lives in typed arrays (PlaybackState); sigma's
- * reducers read them, and each update refreshes only the items that changed.
+ * reducers read them, and each update refreshes only the items that changed. Node keys are node
+ * indices as strings (`nodeKey`), edge keys edge indices, so a key converts to an index with Number.
+ *
+ * On a big graph sigma holds a graph of the drawn ties only (EdgeDetail decides which, drawnSubgraph
+ * builds it), so what it walks when positions change is what is drawn, not every tie.
  */
 export class GraphView {
   readonly sigma: Sigma<NodeView, EdgeView>;
@@ -62,8 +67,10 @@ export class GraphView {
   /** Colours that follow the page's light or dark theme. */
   private palette: CanvasPalette = currentCanvasPalette();
   private readonly stopWatchingScheme: () => void;
-  /** A full reprocess is due at the next render: partial refreshes must not write program slots. */
-  private reprocessDue = false;
+  /** The graph sigma holds: the dataset's graph, or a graph of the drawn ties only. */
+  private drawn: WordspreadGraph;
+  /** The animation frame that will hand sigma the graph of a new set of drawn ties (0: none due). */
+  private redrawnFrame = 0;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly positions = new PositionPacer((xy) => this.writePositions(xy));
 
@@ -74,29 +81,27 @@ export class GraphView {
     options: GraphViewOptions = {},
   ) {
     this.nodeKeys = graph.nodes();
-    const indexOf = new Map(this.nodeKeys.map((key, i) => [key, i]));
     this.detail = new EdgeDetail(graph.size);
     this.detail.syncTimeline(playback);
-    this.sigma = new Sigma<NodeView, EdgeView>(graph, container, {
+    this.drawn = this.drawnGraph();
+    this.sigma = new Sigma<NodeView, EdgeView>(this.drawn, container, {
       defaultEdgeColor: this.palette.quietEdge,
       labelColor: { color: this.palette.label },
-      edgeProgramClasses: detailEdgePrograms<NodeView, EdgeView>(),
       labelRenderedSizeThreshold: 9,
       labelDensity: 0.5,
       hideEdgesOnMove: graph.size > MOVING_EDGE_LIMIT,
       zIndex: false,
-      nodeReducer: (key, attributes) => this.reduceNode(indexOf.get(key) ?? -1, attributes),
+      nodeReducer: (key, attributes) => this.reduceNode(Number(key), attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
-    this.sigma.on('afterProcess', () => (this.reprocessDue = false));
     measureRenders(this.sigma);
     this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
-    this.sigma.on('clickNode', ({ node }) => onNodeClick?.(indexOf.get(node) ?? -1));
+    this.sigma.on('clickNode', ({ node }) => onNodeClick?.(Number(node)));
     this.sigma.on('clickStage', () => onStageClick?.());
     this.sigma.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';
-      onNodeHover?.(indexOf.get(node) ?? -1);
+      onNodeHover?.(Number(node));
     });
     this.sigma.on('leaveNode', () => {
       container.style.cursor = '';
@@ -158,19 +163,24 @@ export class GraphView {
 
   private refreshPartially(changes: Changes): void {
     this.sigma.refresh({
-      partialGraph: {
-        // An origin of -1 (an empty graph has none) must not reach sigma as an "undefined" key.
-        nodes: changes.nodes
-          .filter((i) => i >= 0 && i < this.nodeKeys.length)
-          .map((i) => this.nodeKeys[i]),
-        edges: changes.edges.map(String),
-      },
-      // While a full reprocess is due, program slots are being reassigned: let it place these too.
-      skipIndexation: !this.reprocessDue,
+      partialGraph: this.drawnItems(changes),
+      skipIndexation: true,
       // The data is updated now; the drawing waits for the next frame, so the playhead, pulses
       // and highlights of one frame share a single render.
       schedule: true,
     });
+  }
+
+  /** The keys of the changed items that sigma holds (drawn ties only; no -1 origin of an empty graph). */
+  private drawnItems(changes: Changes): { nodes: string[]; edges: string[] } {
+    const nodes = changes.nodes
+      .filter((i) => i >= 0 && i < this.nodeKeys.length)
+      .map((i) => this.nodeKeys[i]);
+    let edges = changes.edges.map(String);
+    // Changes are ties that carry the word, which sigma always holds, except between a new spread
+    // and the frame that hands sigma the new set of drawn ties.
+    if (this.redrawnFrame !== 0) edges = edges.filter((key) => this.drawn.hasEdge(key));
+    return { nodes, edges };
   }
 
   /** Newly reached people and the edges that carried the word, to pulse briefly. */
@@ -260,16 +270,37 @@ export class GraphView {
 
   kill(): void {
     this.stopWatchingScheme();
+    cancelAnimationFrame(this.redrawnFrame);
     clearTimeout(this.settleTimer);
     this.positions.dispose();
     this.pulses.clear();
     this.sigma.kill();
   }
 
-  /** Re-runs the reducers over the whole graph and reassigns program slots at the next frame. */
+  /**
+   * The set of drawn ties changed: at the next frame sigma gets the graph of the new set (or, when it
+   * holds the whole graph either way, reruns every reducer), once however many changes come first.
+   */
   private reprocess(): void {
-    this.reprocessDue = true;
-    this.sigma.scheduleRefresh();
+    if (this.redrawnFrame === 0) this.redrawnFrame = requestAnimationFrame(() => this.redraw());
+  }
+
+  /** Hands sigma the graph of the ties drawn now and redraws at once (sigma's setGraph renders). */
+  private redraw(): void {
+    cancelAnimationFrame(this.redrawnFrame);
+    this.redrawnFrame = 0;
+    const next = this.drawnGraph();
+    if (next === this.drawn) {
+      this.sigma.refresh();
+      return;
+    }
+    this.drawn = next;
+    this.sigma.setGraph(next);
+  }
+
+  private drawnGraph(): WordspreadGraph {
+    if (this.detail.slotsAll) return this.graph;
+    return drawnSubgraph(this.graph, (edge) => this.detail.hasSlot(edge));
   }
 
   /** While positions keep coming, a big graph drops its quiet ties; they return once it settles. */
@@ -301,36 +332,36 @@ export class GraphView {
     } else {
       color = channel >= 0 ? CHANNEL_COLORS[channel] : unreached;
     }
-    return {
-      ...attributes,
-      size,
-      color,
-      forceLabel:
-        isOrigin ||
-        this.labelled.has(node) ||
-        (this.highlight !== null &&
-          this.highlight.nodes.size <= MAX_HIGHLIGHT_LABELS &&
-          this.highlight.nodes.has(node)),
-    };
+    // sigma hands reducers a copy of the attributes of their own: filling it in saves another copy
+    // per item, which is most of a reducer's cost when a frame changes hundreds of items.
+    const shown = attributes as NodeView & Partial<NodeDisplayData>;
+    shown.size = size;
+    shown.color = color;
+    shown.forceLabel =
+      isOrigin ||
+      this.labelled.has(node) ||
+      (this.highlight !== null &&
+        this.highlight.nodes.size <= MAX_HIGHLIGHT_LABELS &&
+        this.highlight.nodes.has(node));
+    return shown;
   }
 
   private reduceEdge(edge: number, attributes: EdgeView): Partial<EdgeDisplayData> {
-    if (!this.detail.hasSlot(edge)) return { ...attributes, type: OMITTED_EDGE_TYPE, hidden: true };
     const channel = this.playback.edgeChannel[edge];
     const highlighted = this.highlight?.edges.has(edge) ?? false;
+    const shown = attributes as EdgeView & Partial<EdgeDisplayData>; // sigma's copy, as for nodes
     if (channel < 0 || (this.highlight && !highlighted)) {
-      const hidden =
+      shown.color = this.palette.quietEdge;
+      shown.size = 0.5;
+      shown.hidden =
         channel < 0 &&
         ((this.edgeFilter !== null && this.edgeFilter[edge] === 0) ||
           !this.detail.showsQuiet(edge));
-      return { ...attributes, color: this.palette.quietEdge, size: 0.5, hidden };
+      return shown;
     }
-    const pulse = this.pulses.edgeStrength(edge);
-    return {
-      ...attributes,
-      color: CHANNEL_COLORS[channel],
-      size: (highlighted ? 2.6 : 1.4) + 2 * pulse,
-    };
+    shown.color = CHANNEL_COLORS[channel];
+    shown.size = (highlighted ? 2.6 : 1.4) + 2 * this.pulses.edgeStrength(edge);
+    return shown;
   }
 
   /**
@@ -341,15 +372,8 @@ export class GraphView {
   paintFrame(changes: Changes, target: CanvasRenderingContext2D): void {
     const resynced = this.detail.syncTimeline(this.playback);
     try {
-      if (resynced || this.reprocessDue) this.sigma.refresh();
-      else
-        this.sigma.refresh({
-          partialGraph: {
-            nodes: changes.nodes.map((i) => this.nodeKeys[i]),
-            edges: changes.edges.map(String),
-          },
-          skipIndexation: true,
-        });
+      if (resynced || this.redrawnFrame !== 0) this.redraw();
+      else this.sigma.refresh({ partialGraph: this.drawnItems(changes), skipIndexation: true });
     } catch {
       this.sigma.refresh(); // not indexed yet: a full refresh, synchronous all the same
     }
