@@ -65,9 +65,11 @@ for (const file of files) {
   console.error(`bench/${file}`);
   const loadBefore = os.loadavg()[0].toFixed(1);
   const start = performance.now();
+  // A .mjs bench is plain JavaScript (e.g. the browser bench bundled for a machine without tsx).
+  const loader = file.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', path.join(benchDir, file)],
+    ['--expose-gc', '--max-old-space-size=4096', ...loader, path.join(benchDir, file)],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 2 ** 20 },
   );
   const seconds = (performance.now() - start) / 1000;

@@ -2,10 +2,18 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.WORDSPREAD_CHROMIUM ?? '/usr/bin/chromium';
 
+/** How WebGL is drawn: SwiftShader here, or the flags given (e.g. ANGLE on Vulkan on a GPU machine). */
+const GRAPHICS_FLAGS = process.env.WORDSPREAD_CHROMIUM_GRAPHICS?.split(/\s+/).filter(Boolean) ?? [
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+];
+
 /**
  * Chromium as DESIGN.md ("Running in a real browser here") says: headless, software WebGL through
  * SwiftShader, no background traffic. Same flags as tests/e2e/browser.ts (copied: benches do not
- * import test files).
+ * import test files). On a machine with a GPU, WORDSPREAD_CHROMIUM_GRAPHICS replaces the SwiftShader
+ * flags, so the same bench measures real-GPU frames.
  */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -13,9 +21,7 @@ export function launchChromium(): Promise<Browser> {
     headless: true,
     args: [
       '--no-sandbox',
-      '--disable-gpu',
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
+      ...GRAPHICS_FLAGS,
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

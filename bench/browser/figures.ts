@@ -32,6 +32,13 @@ export interface LayoutFigures {
   meanRedrawMs: number;
   /** The longest animation frame meanwhile, with the scripts in it (LoAF attribution). */
   longestFrame: string;
+  /**
+   * The longest single script (an event handler or animation-frame callback: our JS plus sigma's)
+   * in a long animation frame meanwhile, and how many scripts took 50 ms or more. A task can be longer
+   * than its scripts: the rest is style, paint and, with software WebGL, drawing.
+   */
+  longestScript: number;
+  longScripts: number;
 }
 
 export interface FrameStats {
@@ -70,6 +77,8 @@ export interface Result {
   heapEndMiB: number;
   timelineRows: number;
   errors: string[];
+  /** The page was cross-origin isolated, so its clock had 5 µs resolution (else 100 µs). */
+  isolated: boolean;
   /** The phase the page stopped answering in (software WebGL on a big graph), if it did. */
   stalled?: string;
 }

@@ -175,8 +175,9 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
           .map((x) => (x.invoker.split('/').pop() + (x.fn ? ' → ' + x.fn : '') + ' ' + Math.round(x.duration) + ' ms'))
           .join('; ')
       : '';
-    return { tasks: tasks.map((t) => t.duration), process, longestFrame };
-  })()`)) as { tasks: number[]; process: number[]; longestFrame: string };
+    const scripts = frames.flatMap((f) => f.scripts.map((x) => x.duration));
+    return { tasks: tasks.map((t) => t.duration), process, longestFrame, scripts };
+  })()`)) as { tasks: number[]; process: number[]; longestFrame: string; scripts: number[] };
   if (capped) {
     const freeze = page.getByRole('button', { name: 'Freeze layout' });
     if (await freeze.isVisible()) await freeze.click({ timeout: 300_000 });
@@ -190,6 +191,8 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
     redraws: during.process.length,
     meanRedrawMs: during.process.reduce((a, b) => a + b, 0) / Math.max(1, during.process.length),
     longestFrame: during.longestFrame,
+    longestScript: Math.max(0, ...during.scripts),
+    longScripts: during.scripts.filter((d) => d >= 50).length,
   };
 }
 

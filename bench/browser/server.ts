@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
+import path from 'node:path';
 
-/** A free TCP port on 127.0.0.1 (asks the OS, then releases it for vite). */
+/** A free TCP port on 127.0.0.1 (asks the OS, then releases it for the server). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -19,41 +21,43 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
+};
+
 /**
- * Serves dist/ with `vite preview` on a dedicated port, as tests/e2e/global-setup.ts does: started
- * as `node …/vite.js` (not through npx) so that killing this one process stops the server.
+ * Serves the built app with node alone, so the bench also runs where only dist/ and the bundled bench
+ * travel (a GPU machine without node_modules). The page is cross-origin isolated (COOP + COEP): its
+ * clock then has 5 µs resolution instead of 100 µs, which per-frame figures under a millisecond need.
+ * The app loads nothing from other origins, so isolation changes nothing else.
  */
-export async function startPreview(root: string, port: number): Promise<Preview> {
-  const server: ChildProcess = spawn(
-    process.execPath,
-    ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  server.stdout?.on('data', (chunk) => (output += chunk));
-  server.stderr?.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}/`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`vite preview exited:\n${output}`);
-    try {
-      if ((await fetch(baseUrl)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      server.kill();
-      throw new Error(`vite preview did not start on ${port}:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (server.exitCode !== null) return resolve();
-        server.once('exit', () => resolve());
-        server.kill();
+export function startStaticServer(dist: string, port: number): Promise<Preview> {
+  const server = createHttpServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));
+    const target =
+      file.startsWith(dist) && existsSync(file) && statSync(file).isFile()
+        ? file
+        : path.join(dist, 'index.html');
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(target)] ?? 'application/octet-stream',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    });
+    createReadStream(target).pipe(response);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, '127.0.0.1', () =>
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}/`,
+        stop: () => new Promise<void>((done) => server.close(() => done())),
       }),
-  };
+    );
+  });
 }

@@ -17,12 +17,15 @@ export function report(
   const sizeName = (r: Result) =>
     `${formatCount(r.load.nodes)} nodes / ${formatCount(r.load.edges)} edges`;
   const notes = [
-    `Browser: Chromium ${chromiumVersion}, headless, flags as in DESIGN.md; WebGL: ${webgl.renderer} (${webgl.version}) — ${webgl.software ? 'software-rendered (SwiftShader)' : 'hardware'}. Rendering is software here: the figures are main-thread JS costs and ratios between sizes, not frame rates.`,
+    webgl.software
+      ? `Browser: Chromium ${chromiumVersion}, headless, flags as in DESIGN.md; WebGL: ${webgl.renderer} (${webgl.version}) — software-rendered (SwiftShader). Rendering is software here: the figures are main-thread JS costs and ratios between sizes, not frame rates.`
+      : `Browser: Chromium ${chromiumVersion}, headless, drawing on the GPU (WORDSPREAD_CHROMIUM_GRAPHICS="${process.env.WORDSPREAD_CHROMIUM_GRAPHICS ?? ''}"); WebGL: ${webgl.renderer} (${webgl.version}) — hardware. Every graph also plays for ${PLAY_SECONDS} s: frames per second while playing ${results.map((r) => `${r.graph.spec.label}: ${r.play ? (r.play.stats.frames / PLAY_SECONDS).toFixed(0) : '—'}`).join(', ')}.`,
     'Graphs: bench/random-graph.ts (skewed in/out degrees, seeds 61–63) written as plain edge lists and opened with `?data=`; origin a node of out-degree ≈ 30 (in the URL hash), worth 0.25, delivery 0.8, seed 1.',
     '"fetch → built": from the start of the data request to the `wordspread:dataset-built` mark (parse in the io worker + time-sliced graph build); "→ first frame": to the first animation frame after load-status reads "ready" (sigma\'s first draw runs before it in that frame). "nav → built" also counts page start-up. Peak heap: main-thread JS heap (CDP Runtime.getHeapUsage, sampled every ~100 ms, so a peak inside one long task can be missed; typed-array backing stores are not in it); "after load": after a forced GC.',
     `Layout: time from the mark to layout-status "converged"/"stopped", waited for at most ${results.map((r) => `${r.graph.spec.layoutCapMs / 1000} s`).join(' / ')}; a layout still settling at the cap was frozen ("Freeze layout") before the replay runs.`,
     `Replay, slider: the spread's adoption times come from the app's own timeline CSV export; the Timeline slider then moves ${results.map((r) => r.graph.spec.steps).join(' / ')} times (after ${WARMUP_STEPS} warm-up moves), one move per animation frame, each to the time of the row exactly N adoptions further, starting a fifth into the spread, so every graph does the same number of adoptions per frame (changed items = nodes + carried edges ≈ 2N). "JS/frame" is the app's frameStats (playhead move, figures, sigma's partial refresh of the changed items; sigma draws them at the next animation frame, not counted here); "input" also counts Svelte's DOM updates after the event.`,
     `Replay, playing: Play from a fifth into the spread for ${PLAY_SECONDS} s with pulses, on the graphs marked for it (at 100k nodes a frame of software WebGL takes seconds, so only the slider runs there); a later graph plays at the listed Speed that brings changed items per frame nearest the first graph's (calibrated by a 2 s run at 1x), so adoptions per frame are only roughly matched — compare µs per changed item.`,
+    `Clock: ${results.every((r) => r.isolated) ? 'the page is cross-origin isolated (COOP + COEP from the bench server), so performance.now() has 5 µs resolution' : 'the page was NOT cross-origin isolated: performance.now() has 100 µs resolution, coarse for figures under a millisecond'}.`,
     'The page opens paused at the start (`t=0` in the hash) so the replay does not autoplay while the first frame and the layout are measured.',
     `Run took ${seconds.toFixed(0)} s in all (generation, loading, layout waits, replay).`,
   ];
@@ -63,10 +66,13 @@ export function report(
     );
 
   emitSection({
-    id: 'browser',
-    title: 'Browser: end to end in Chromium (load, layout, replay)',
+    // A hardware-GPU run is its own section: its frame figures do not compare with SwiftShader's.
+    id: webgl.software ? 'browser' : 'browser-gpu',
+    title: webgl.software
+      ? 'Browser: end to end in Chromium (load, layout, replay)'
+      : 'Browser on a hardware GPU: end to end in Chromium (load, layout, replay)',
     description:
-      'The built app (`vite preview`) in headless Chromium on generated graphs: loading, first frame, ' +
+      'The built app (served cross-origin isolated by bench/browser/server.ts) in headless Chromium on generated graphs: loading, first frame, ' +
       "heap, layout and the replay's per-frame main-thread JS with the same number of adoptions per " +
       'frame on every size (issue 6: 100k within 1.5x of 10k).',
     tables: [
@@ -108,6 +114,7 @@ export function report(
           'cap s',
           'tasks > 50 ms meanwhile',
           'longest task ms',
+          'longest script ms (count ≥ 50 ms)',
           'redraws (sigma reprocess)',
           'mean reprocess ms',
         ],
@@ -122,6 +129,7 @@ export function report(
           String(r.graph.spec.layoutCapMs / 1000),
           r.layout ? String(r.layout.longTasks) : '—',
           r.layout ? ms(r.layout.longestTask) : '—',
+          r.layout ? `${ms(r.layout.longestScript)} (${r.layout.longScripts})` : '—',
           r.layout ? String(r.layout.redraws) : '—',
           r.layout ? ms(r.layout.meanRedrawMs) : '—',
         ]),
