@@ -12,7 +12,7 @@ export const PPE = 3;
 
 export const NODE_X = 0;
 export const NODE_Y = 1;
-const NODE_MASS = 6;
+export const NODE_MASS = 6;
 const NODE_CONVERGENCE = 7;
 const NODE_SIZE = 8;
 const NODE_FIXED = 9;
@@ -35,6 +35,11 @@ export interface LayoutGraphArrays {
   sizes?: Float32Array;
   /** Per-node pin flag (1 = FA2 never moves it). */
   fixed?: Uint8Array;
+  /**
+   * Per-node repulsion mass instead of 1 + weighted degree: a coarse node of the multilevel placement
+   * weighs what its members weigh together.
+   */
+  masses?: Float64Array;
 }
 
 export interface Fa2Matrices {
@@ -50,7 +55,7 @@ export class LayoutInputError extends Error {
 }
 
 export function buildMatrices(input: LayoutGraphArrays): Fa2Matrices {
-  const { nodeCount, positions, sources, targets, weights, sizes, fixed } = input;
+  const { nodeCount, positions, sources, targets, weights, sizes, fixed, masses } = input;
   if (!Number.isInteger(nodeCount) || nodeCount < 0)
     throw new LayoutInputError(`nodeCount must be an integer ≥ 0, got ${nodeCount}`);
   if (nodeCount > MAX_NODES)
@@ -62,6 +67,9 @@ export function buildMatrices(input: LayoutGraphArrays): Fa2Matrices {
   }
   if (sources.length !== targets.length || (weights && weights.length !== sources.length)) {
     throw new LayoutInputError('edge sources, targets and weights must have the same length');
+  }
+  if (masses && masses.length !== nodeCount) {
+    throw new LayoutInputError(`masses must hold ${nodeCount} numbers, got ${masses.length}`);
   }
 
   const nodes = new Float32Array(nodeCount * PPN);
@@ -91,6 +99,9 @@ export function buildMatrices(input: LayoutGraphArrays): Fa2Matrices {
     nodes[s * PPN + NODE_MASS] += w;
     nodes[t * PPN + NODE_MASS] += w;
     kept++;
+  }
+  if (masses) {
+    for (let i = 0; i < nodeCount; i++) nodes[i * PPN + NODE_MASS] = masses[i];
   }
 
   return {

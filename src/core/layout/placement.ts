@@ -1,41 +1,28 @@
 import { undirectedAdjacency, type Adjacency } from './adjacency';
 import { extentDiagonal } from './convergence';
+import { equilibriumScale } from './equilibrium';
+import { multilevelPlacement } from './multilevel';
 import { seededRandom } from './rng';
-import { smoothPlacement } from './smoothing';
+import { inferSettings, type Fa2Settings } from './settings';
+import { weightedGraph, type EdgeArrays } from './weighted-graph';
 
 /**
  * Where FA2 starts. A random start makes FA2 spend most of its iterations untangling edges that
- * cross the whole drawing; breadth-first rings put every node next to the neighbour that reached it,
- * so FA2 only has to refine. Coordinates a dataset carries are kept: someone chose them.
+ * cross the whole drawing and pulling communities through each other; the multilevel placement
+ * (multilevel.ts) settles those at coarse levels where they cost little, at the size FA2 holds the
+ * drawing at. Coordinates a dataset carries are kept: someone chose them.
  */
-
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-/** Neighbour visits spent on smoothing (rounds × 2 × edges): ~0.1–0.3 s, whatever the graph size. */
-const SMOOTHING_BUDGET = 30_000_000;
-const SMOOTHING_MAX_ROUNDS = 300;
-
-/**
- * Ring spacing that lands near the size FA2 settles at, so it neither has to inflate nor shrink the
- * drawing first: measured on les-misérables, trees, grids and block-model graphs with our settings,
- * the settled mean edge length is about 12 × √scalingRatio.
- */
-export function spacingFor(scalingRatio: number): number {
-  return 12 * Math.sqrt(Math.max(scalingRatio, 1e-3));
-}
 
 /** Below this share of nodes with usable coordinates, the dataset's coordinates are ignored. */
 export const GIVEN_COORDINATES_MIN_SHARE = 0.5;
 
-export interface PlacementInput {
+export interface PlacementInput extends EdgeArrays {
   nodeCount: number;
-  sources: Int32Array;
-  targets: Int32Array;
   /** Dataset coordinates, x, y interleaved; NaN where a node has none. */
   given?: Float32Array | null;
   seed: number;
-  /** Distance between BFS rings and between nodes on a ring. */
-  spacing?: number;
+  /** The FA2 settings the run will use (its forces decide the placement's shape and size). */
+  settings?: Fa2Settings;
 }
 
 export interface Placement {
@@ -48,18 +35,23 @@ export interface Placement {
 
 export function startPositions(input: PlacementInput): Placement {
   const { nodeCount, sources, targets, given, seed } = input;
-  const adjacency = undirectedAdjacency(nodeCount, sources, targets);
   if (given && given.length === 2 * nodeCount && hasUsableCoordinates(given)) {
     const positions = given.slice();
+    const adjacency = undirectedAdjacency(nodeCount, sources, targets);
     const repaired = repairPositions(positions, adjacency, seed);
     return { positions, origin: repaired > 0 ? 'mixed' : 'given', repaired };
   }
-  const spacing = input.spacing ?? spacingFor(10);
+  const settings = input.settings ?? settingsFor(input);
+  const graph = weightedGraph(nodeCount, input, settings.edgeWeightInfluence);
   return {
-    positions: computedPlacement(nodeCount, adjacency, seed, spacing),
+    positions: multilevelPlacement(graph, settings, seed),
     origin: 'placed',
     repaired: 0,
   };
+}
+
+function settingsFor(input: PlacementInput): Fa2Settings {
+  return inferSettings({ nodeCount: input.nodeCount, edgeCount: input.sources.length });
 }
 
 /** Enough finite points, spread out (an all-zero column is "no coordinates", not a layout). */
@@ -77,141 +69,6 @@ function finitePoints(xy: Float32Array): Float32Array {
     if (Number.isFinite(xy[i]) && Number.isFinite(xy[i + 1])) out.push(xy[i], xy[i + 1]);
   }
   return Float32Array.from(out);
-}
-
-/** Rings, then smoothing towards the graph's spectral shape, as many rounds as the budget allows. */
-export function computedPlacement(
-  nodeCount: number,
-  adjacency: Adjacency,
-  seed: number,
-  spacing = 1,
-): Float32Array {
-  const { positions, component, componentCount } = ringPlacement(
-    nodeCount,
-    adjacency,
-    seed,
-    spacing,
-  );
-  const visitsPerRound = Math.max(1, adjacency.neighbours.length + nodeCount);
-  const rounds = Math.min(SMOOTHING_MAX_ROUNDS, Math.floor(SMOOTHING_BUDGET / visitsPerRound));
-  smoothPlacement(positions, adjacency, component, componentCount, rounds);
-  return positions;
-}
-
-export interface RingPlacement {
-  positions: Float32Array;
-  /** Connected component of each node, 0..componentCount-1. */
-  component: Int32Array;
-  componentCount: number;
-}
-
-/**
- * Breadth-first rings per connected component, from its highest-degree node; components packed on a
- * golden-angle spiral, largest first. BFS order keeps each parent's children in one arc of the next
- * ring, so subtrees start out together. Deterministic for a given seed.
- */
-export function ringPlacement(
-  nodeCount: number,
-  adjacency: Adjacency,
-  seed: number,
-  spacing = 1,
-): RingPlacement {
-  const random = seededRandom(seed);
-  const positions = new Float32Array(nodeCount * 2);
-  const depth = new Int32Array(nodeCount).fill(-1);
-  const queue = new Int32Array(nodeCount);
-  const components: { start: number; end: number; radius: number }[] = [];
-  let queueEnd = 0;
-
-  for (const root of byDegreeDescending(adjacency, nodeCount)) {
-    if (depth[root] >= 0) continue;
-    const start = queueEnd;
-    depth[root] = 0;
-    queue[queueEnd++] = root;
-    for (let head = start; head < queueEnd; head++) {
-      const node = queue[head];
-      for (let k = adjacency.offsets[node]; k < adjacency.offsets[node + 1]; k++) {
-        const next = adjacency.neighbours[k];
-        if (depth[next] >= 0) continue;
-        depth[next] = depth[node] + 1;
-        queue[queueEnd++] = next;
-      }
-    }
-    const radius = placeRings(queue, start, queueEnd, depth, positions, spacing, random);
-    components.push({ start, end: queueEnd, radius });
-  }
-
-  packComponents(components, queue, positions, spacing);
-  const component = new Int32Array(nodeCount);
-  for (let id = 0; id < components.length; id++) {
-    for (let q = components[id].start; q < components[id].end; q++) component[queue[q]] = id;
-  }
-  return { positions, component, componentCount: components.length };
-}
-
-function byDegreeDescending(adjacency: Adjacency, nodeCount: number): Int32Array {
-  const order = new Int32Array(nodeCount);
-  for (let i = 0; i < nodeCount; i++) order[i] = i;
-  const degree = (i: number) => adjacency.offsets[i + 1] - adjacency.offsets[i];
-  // Ties broken by index so the placement never depends on the sort's stability.
-  return order.sort((a, b) => degree(b) - degree(a) || a - b);
-}
-
-/** Places one component (queue[start..end), in BFS order) around (0, 0); returns its radius. */
-function placeRings(
-  queue: Int32Array,
-  start: number,
-  end: number,
-  depth: Int32Array,
-  positions: Float32Array,
-  spacing: number,
-  random: () => number,
-): number {
-  let radius = 0;
-  let ringStart = start;
-  while (ringStart < end) {
-    const d = depth[queue[ringStart]];
-    let ringEnd = ringStart;
-    while (ringEnd < end && depth[queue[ringEnd]] === d) ringEnd++;
-    const count = ringEnd - ringStart;
-    // A crowded ring widens so neighbours on it stay about `spacing` apart.
-    if (d > 0) radius = Math.max(radius + spacing, (count * spacing) / (2 * Math.PI));
-    const rotation = random() * 2 * Math.PI;
-    for (let k = 0; k < count; k++) {
-      const node = queue[ringStart + k];
-      // Jitter breaks symmetry: FA2 cannot separate nodes that sit exactly on a symmetric spot.
-      const angle = rotation + (2 * Math.PI * (k + 0.25 + 0.5 * random())) / count;
-      const r = d === 0 ? 0 : radius + (random() - 0.5) * 0.2 * spacing;
-      positions[2 * node] = r * Math.cos(angle);
-      positions[2 * node + 1] = r * Math.sin(angle);
-    }
-    ringStart = ringEnd;
-  }
-  return radius + spacing / 2;
-}
-
-/** Golden-angle spiral, area-proportional: each component lands just outside the ones before it. */
-function packComponents(
-  components: { start: number; end: number; radius: number }[],
-  queue: Int32Array,
-  positions: Float32Array,
-  spacing: number,
-): void {
-  const bySize = components
-    .map((c, i) => ({ ...c, i }))
-    .sort((a, b) => b.radius - a.radius || a.i - b.i);
-  let area = 0;
-  bySize.forEach((component, k) => {
-    const distance = k === 0 ? 0 : Math.sqrt(area / Math.PI) + component.radius + spacing / 2;
-    const cx = distance * Math.cos(k * GOLDEN_ANGLE);
-    const cy = distance * Math.sin(k * GOLDEN_ANGLE);
-    area += Math.PI * component.radius * component.radius;
-    for (let q = component.start; q < component.end; q++) {
-      const node = queue[q];
-      positions[2 * node] += cx;
-      positions[2 * node + 1] += cy;
-    }
-  });
 }
 
 /**
@@ -295,7 +152,7 @@ function separateDuplicates(xy: Float32Array, nudge: number, random: () => numbe
   return moved;
 }
 
-/** Uniform random positions in a square of the given side: the baseline our placement is measured against. */
+/** Uniform random positions in a square of the given side. */
 export function randomPlacement(
   nodeCount: number,
   seed: number,
@@ -304,5 +161,18 @@ export function randomPlacement(
   const random = seededRandom(seed);
   const positions = new Float32Array(nodeCount * 2);
   for (let i = 0; i < positions.length; i++) positions[i] = (random() - 0.5) * side;
+  return positions;
+}
+
+/**
+ * The baseline our placement is measured against: uniform random positions, scaled to the size FA2
+ * would hold them at (equilibrium.ts) like ours, so only the arrangement differs.
+ */
+export function randomStart(input: Omit<PlacementInput, 'given'>): Float32Array {
+  const settings = input.settings ?? settingsFor(input);
+  const graph = weightedGraph(input.nodeCount, input, settings.edgeWeightInfluence);
+  const positions = randomPlacement(input.nodeCount, input.seed);
+  const factor = equilibriumScale(positions, graph, settings);
+  for (let i = 0; i < positions.length; i++) positions[i] *= factor;
   return positions;
 }

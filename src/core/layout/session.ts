@@ -1,4 +1,4 @@
-import { startPositions, spacingFor } from './placement';
+import { startPositions } from './placement';
 import {
   assertNever,
   type LayoutStatus,
@@ -82,9 +82,10 @@ export class LayoutSession {
       nodeCount: message.nodeCount,
       sources: message.sources,
       targets: message.targets,
+      weights: message.weights,
       given: message.positions,
       seed: message.seed,
-      spacing: spacingFor(settings.scalingRatio),
+      settings,
     });
     this.runner = new Fa2Runner(
       {

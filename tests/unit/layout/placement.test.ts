@@ -1,17 +1,64 @@
 import { describe, expect, it } from 'vitest';
 import { undirectedAdjacency } from '../../../src/core/layout/adjacency';
+import { extentDiagonal } from '../../../src/core/layout/convergence';
+import { multilevelPlacement } from '../../../src/core/layout/multilevel';
 import {
   hasUsableCoordinates,
   randomPlacement,
+  randomStart,
   repairPositions,
   startPositions,
 } from '../../../src/core/layout/placement';
-import { allFinite, grid, lesMiserables, randomTree } from './graphs';
+import { Fa2Runner } from '../../../src/core/layout/runner';
+import { inferSettings } from '../../../src/core/layout/settings';
+import { weightedGraph } from '../../../src/core/layout/weighted-graph';
+import {
+  allFinite,
+  blockModel,
+  grid,
+  lesMiserables,
+  randomTree,
+  type EdgeListGraph,
+} from './graphs';
 
 function distinctPoints(xy: Float32Array): number {
   const seen = new Set<string>();
   for (let i = 0; i < xy.length; i += 2) seen.add(`${xy[i]},${xy[i + 1]}`);
   return seen.size;
+}
+
+/** Root-mean-square distance from the centroid. */
+function rmsRadius(xy: Float32Array): number {
+  const n = xy.length >> 1;
+  let cx = 0;
+  let cy = 0;
+  for (let i = 0; i < n; i++) {
+    cx += xy[2 * i] / n;
+    cy += xy[2 * i + 1] / n;
+  }
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (xy[2 * i] - cx) ** 2 + (xy[2 * i + 1] - cy) ** 2;
+  return Math.sqrt(squares / n);
+}
+
+/**
+ * Two communities, plus what real networks have and spectral placements fling far out: a triangle
+ * hanging off one node by a single edge, and a two-node component.
+ */
+function communitiesWithWhiskers(): EdgeListGraph {
+  const g = blockModel(300, 2, 0.08, 0.004, 7);
+  const extra = [
+    [0, 300],
+    [300, 301],
+    [301, 302],
+    [302, 300],
+    [303, 304],
+  ];
+  return {
+    nodeCount: 305,
+    sources: Int32Array.of(...g.sources, ...extra.map((e) => e[0])),
+    targets: Int32Array.of(...g.targets, ...extra.map((e) => e[1])),
+  };
 }
 
 describe('startPositions (computed)', () => {
@@ -51,6 +98,69 @@ describe('startPositions (computed)', () => {
     let pairSum = 0;
     for (let i = 0; i < g.nodeCount; i++) pairSum += dist(i, (i * 97 + 31) % g.nodeCount);
     expect(edgeSum / g.sources.length).toBeLessThan((0.3 * pairSum) / g.nodeCount);
+  });
+
+  it('keeps dangling pieces and small components near the rest (nothing flung far out)', () => {
+    const g = communitiesWithWhiskers();
+    for (const seed of [1, 2, 3]) {
+      const { positions } = startPositions({ ...g, seed });
+      // A disc has diagonal / rms radius = 4; a flung-out whisker made it 20 on the political blogs.
+      expect(extentDiagonal(positions) / rmsRadius(positions)).toBeLessThan(8);
+    }
+  });
+
+  it('puts communities apart from the start', () => {
+    const g = blockModel(300, 3, 0.08, 0.004, 5);
+    const { positions } = startPositions({ ...g, seed: 6 });
+    const sum = { inside: 0, across: 0 };
+    const count = { inside: 0, across: 0 };
+    for (let i = 0; i < g.nodeCount; i++) {
+      for (let j = 0; j < i; j++) {
+        const kind = i % 3 === j % 3 ? 'inside' : 'across'; // blockModel's blocks
+        sum[kind] += Math.hypot(
+          positions[2 * i] - positions[2 * j],
+          positions[2 * i + 1] - positions[2 * j + 1],
+        );
+        count[kind]++;
+      }
+    }
+    const ratio = sum.across / count.across / (sum.inside / count.inside);
+    console.info(`mean distance across blocks / inside: ${ratio.toFixed(2)}`);
+    expect(ratio).toBeGreaterThan(2);
+  });
+
+  it('starts at about the size FA2 settles at', () => {
+    const g = communitiesWithWhiskers();
+    const settings = inferSettings({ nodeCount: g.nodeCount, edgeCount: g.sources.length });
+    const { positions } = startPositions({ ...g, seed: 4, settings });
+    const runner = new Fa2Runner({ ...g, positions }, settings);
+    runner.runBatch({ maxIterations: 3000 });
+    expect(runner.convergence.converged).toBe(true);
+    const ratio = rmsRadius(runner.positions()) / rmsRadius(positions);
+    expect(ratio).toBeGreaterThan(0.8);
+    expect(ratio).toBeLessThan(1.25);
+  });
+
+  it('places graphs that coarsen badly: a big star, isolated nodes only', () => {
+    const star = {
+      nodeCount: 2001,
+      sources: new Int32Array(2000),
+      targets: Int32Array.from({ length: 2000 }, (_, i) => i + 1),
+    };
+    const lone = { nodeCount: 500, sources: new Int32Array(0), targets: new Int32Array(0) };
+    for (const g of [star, lone]) {
+      const { positions } = startPositions({ ...g, seed: 5 });
+      expect(allFinite(positions)).toBe(true);
+      expect(distinctPoints(positions)).toBe(g.nodeCount);
+    }
+  });
+
+  it('still gives a usable start with no FA2 work allowed on the coarse levels', () => {
+    const g = blockModel(300, 3, 0.1, 0.01, 2);
+    const settings = inferSettings({ nodeCount: g.nodeCount, edgeCount: g.sources.length });
+    const positions = multilevelPlacement(weightedGraph(g.nodeCount, g), settings, 1, { work: 0 });
+    expect(allFinite(positions)).toBe(true);
+    expect(distinctPoints(positions)).toBe(g.nodeCount);
   });
 
   it('handles empty and single-node graphs', () => {
@@ -112,9 +222,13 @@ describe('dataset coordinates', () => {
   });
 });
 
-describe('randomPlacement', () => {
-  it('is seeded', () => {
+describe('random placements', () => {
+  it('are seeded', () => {
     expect(Array.from(randomPlacement(10, 3))).toEqual(Array.from(randomPlacement(10, 3)));
     expect(allFinite(randomPlacement(10, 3))).toBe(true);
+    const tree = randomTree(50, 1);
+    expect(Array.from(randomStart({ ...tree, seed: 2 }))).toEqual(
+      Array.from(randomStart({ ...tree, seed: 2 })),
+    );
   });
 });

@@ -1,8 +1,8 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { describe, expect, it } from 'vitest';
-import { buildMatrices, LayoutInputError } from '../../../src/core/layout/matrices';
-import { randomPlacement, spacingFor, startPositions } from '../../../src/core/layout/placement';
+import { buildMatrices, LayoutInputError, NODE_MASS, PPN } from '../../../src/core/layout/matrices';
+import { randomStart, startPositions } from '../../../src/core/layout/placement';
 import { Fa2Runner } from '../../../src/core/layout/runner';
 import { inferSettings } from '../../../src/core/layout/settings';
 import {
@@ -27,12 +27,12 @@ function settle(g: EdgeListGraph, positions: Float32Array): Fa2Runner {
 
 function ours(g: EdgeListGraph, seed: number): Float32Array {
   const settings = inferSettings({ nodeCount: g.nodeCount, edgeCount: g.sources.length });
-  return startPositions({ ...g, seed, spacing: spacingFor(settings.scalingRatio) }).positions;
+  return startPositions({ ...g, seed, settings }).positions;
 }
 
 function random(g: EdgeListGraph, seed: number): Float32Array {
-  // Same scale as our placement, so only the arrangement differs.
-  return randomPlacement(g.nodeCount, seed, spacingFor(10) * Math.sqrt(g.nodeCount));
+  // At FA2's equilibrium size, as ours is, so only the arrangement differs.
+  return randomStart({ ...g, seed });
 }
 
 describe('Fa2Runner on les-misérables', () => {
@@ -101,20 +101,24 @@ describe('Fa2Runner matches graphology with weights and Barnes-Hut', () => {
 
 describe('our placement against random placement', () => {
   const seeds = [1, 2, 3, 4, 5];
-  const cases: [string, EdgeListGraph][] = [
-    ['random tree (300 nodes)', randomTree(300, 2)],
-    ['grid 20×20', grid(20)],
+  // Issue 7 asks for half the iterations or fewer. On small community graphs FA2's own jitter near
+  // rest (the smoothed measure bouncing around 1e-4 for a hundred iterations) dominates whatever the
+  // start, so the bar there is lower: 0.52 measured; on a 300-node two-block graph it was 1.0.
+  const cases: [string, EdgeListGraph, number][] = [
+    ['random tree (300 nodes)', randomTree(300, 2), 0.5],
+    ['grid 20×20', grid(20), 0.5],
+    ['three communities (600 nodes)', blockModel(600, 3, 0.03, 0.001, 7), 0.75],
   ];
 
-  it.each(cases)('%s converges in clearly fewer iterations', (_name, g) => {
+  it.each(cases)('%s converges in fewer iterations', (name, g, bound) => {
     const oursIterations = seeds.map((seed) => settle(g, ours(g, seed)));
     const randomIterations = seeds.map((seed) => settle(g, random(g, seed)));
     for (const runner of [...oursIterations, ...randomIterations])
       expect(runner.convergence.converged).toBe(true);
     const a = median(oursIterations.map((r) => r.iterations));
     const b = median(randomIterations.map((r) => r.iterations));
-    console.info(`${_name}: median iterations to converge, ours ${a}, random ${b}`);
-    expect(a).toBeLessThan(0.8 * b);
+    console.info(`${name}: median iterations to converge, ours ${a}, random ${b}`);
+    expect(a).toBeLessThanOrEqual(bound * b);
   });
 });
 
@@ -137,6 +141,18 @@ describe('Fa2Runner edge cases', () => {
     );
     expect(runner.runBatch({ maxIterations: 10 })).toBe('converged');
     expect(runner.iterations).toBe(0);
+  });
+
+  it('takes masses given for coarse levels instead of 1 + weighted degree', () => {
+    const input = {
+      nodeCount: 2,
+      positions: Float32Array.of(0, 0, 1, 1),
+      sources: Int32Array.of(0),
+      targets: Int32Array.of(1),
+    };
+    const { nodes } = buildMatrices({ ...input, masses: Float64Array.of(7, 3) });
+    expect([nodes[NODE_MASS], nodes[PPN + NODE_MASS]]).toEqual([7, 3]);
+    expect(() => buildMatrices({ ...input, masses: Float64Array.of(1) })).toThrow(LayoutInputError);
   });
 
   it('skips edges with bad endpoints or weights and rejects mismatched arrays', () => {

@@ -13,7 +13,7 @@ import {
 import { Fa2Runner } from '../../../src/core/layout/runner';
 import { inferSettings, BARNES_HUT_MIN_NODES } from '../../../src/core/layout/settings';
 import { REFERENCE_VIEW_PX, longerSide, sizesInLayoutUnits } from '../../../src/core/layout/sizes';
-import { startPositions, spacingFor } from '../../../src/core/layout/placement';
+import { startPositions } from '../../../src/core/layout/placement';
 import { lesMiserables } from './graphs';
 
 describe('layoutTimeBudgetMs', () => {
@@ -78,7 +78,7 @@ describe('prevent overlap (adjustSizes)', () => {
   it('settles les-misérables with no two discs overlapping on a reference canvas', () => {
     const g = lesMiserables();
     const settings = inferSettings({ nodeCount: g.nodeCount, edgeCount: 254, withSizes: true });
-    const start = startPositions({ ...g, given: null, seed: 3, spacing: spacingFor(10) });
+    const start = startPositions({ ...g, given: null, seed: 3, settings });
     const runner = new Fa2Runner({ ...g, positions: start.positions }, settings);
     // Radii as the app draws them: 2.5 to 9.4 px.
     const pixels = Float32Array.from({ length: g.nodeCount }, (_, i) => 2.5 + (i % 8));
