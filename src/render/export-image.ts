@@ -31,6 +31,7 @@ export async function exportPng(
   options: ImageOptions,
   legend: LegendEntry[],
 ): Promise<void> {
+  view.completeDrawing();
   // The helper is typed for sigma's default attribute types; it reads nothing of ours.
   const sigma = view.sigma as unknown as Sigma;
   const { scale } = options;

@@ -14,7 +14,8 @@ import { measureRenders } from './render-timing';
 import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
-import { drawnSubgraph } from '../core/graph/drawn-subgraph';
+import { drawnSubgraph, missingEdges } from '../core/graph/drawn-subgraph';
+import { TieReveal } from './tie-reveal';
 
 type EdgeView = { weight: number };
 
@@ -71,6 +72,7 @@ export class GraphView {
   private drawn: WordspreadGraph;
   /** The animation frame that will hand sigma the graph of a new set of drawn ties (0: none due). */
   private redrawnFrame = 0;
+  private readonly reveal: TieReveal;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly positions = new PositionPacer((xy) => this.writePositions(xy));
 
@@ -84,6 +86,7 @@ export class GraphView {
     this.detail = new EdgeDetail(graph.size);
     this.detail.syncTimeline(playback);
     this.drawn = this.drawnGraph();
+    this.reveal = new TieReveal(graph);
     this.sigma = new Sigma<NodeView, EdgeView>(this.drawn, container, {
       defaultEdgeColor: this.palette.quietEdge,
       labelColor: { color: this.palette.label },
@@ -178,8 +181,9 @@ export class GraphView {
       .map((i) => this.nodeKeys[i]);
     let edges = changes.edges.map(String);
     // Changes are ties that carry the word, which sigma always holds, except between a new spread
-    // and the frame that hands sigma the new set of drawn ties.
-    if (this.redrawnFrame !== 0) edges = edges.filter((key) => this.drawn.hasEdge(key));
+    // and the frame that hands sigma the new set of drawn ties (or while ties are being added).
+    if (this.redrawnFrame !== 0 || this.reveal.active)
+      edges = edges.filter((key) => this.drawn.hasEdge(key));
     return { nodes, edges };
   }
 
@@ -213,6 +217,14 @@ export class GraphView {
       i++;
     });
     this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
+  }
+
+  /**
+   * Draws now what is still waiting for coming frames (a new set of ties, ties being added), so an
+   * exported picture shows what the view is about to show.
+   */
+  completeDrawing(): void {
+    if (this.redrawnFrame !== 0 || this.reveal.active) this.redraw(false);
   }
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */
@@ -271,6 +283,7 @@ export class GraphView {
   kill(): void {
     this.stopWatchingScheme();
     cancelAnimationFrame(this.redrawnFrame);
+    this.reveal.stop();
     clearTimeout(this.settleTimer);
     this.positions.dispose();
     this.pulses.clear();
@@ -285,10 +298,29 @@ export class GraphView {
     if (this.redrawnFrame === 0) this.redrawnFrame = requestAnimationFrame(() => this.redraw());
   }
 
-  /** Hands sigma the graph of the ties drawn now and redraws at once (sigma's setGraph renders). */
-  private redraw(): void {
+  /**
+   * Hands sigma the graph of the ties drawn now and redraws at once (sigma's setGraph renders), or,
+   * when ties only come back (the layout settled), adds them to the graph it holds a frame's budget
+   * at a time (`progressive`; a video frame needs them all at once).
+   */
+  private redraw(progressive = true): void {
     cancelAnimationFrame(this.redrawnFrame);
     this.redrawnFrame = 0;
+    this.reveal.stop();
+    const missing =
+      this.drawn === this.graph
+        ? null
+        : missingEdges(this.graph, this.drawn, (edge) => this.detail.hasSlot(edge));
+    if (progressive && missing) {
+      // Ties already held may change look (a quiet one hidden while moving shows again).
+      this.sigma.refresh({
+        partialGraph: { edges: this.drawn.edges() },
+        skipIndexation: true,
+        schedule: true,
+      });
+      this.reveal.start(this.drawn, missing);
+      return;
+    }
     const next = this.drawnGraph();
     if (next === this.drawn) {
       this.sigma.refresh();
@@ -372,7 +404,8 @@ export class GraphView {
   paintFrame(changes: Changes, target: CanvasRenderingContext2D): void {
     const resynced = this.detail.syncTimeline(this.playback);
     try {
-      if (resynced || this.redrawnFrame !== 0) this.redraw();
+      if (resynced) this.redraw(false);
+      else if (this.redrawnFrame !== 0 || this.reveal.active) this.completeDrawing();
       else this.sigma.refresh({ partialGraph: this.drawnItems(changes), skipIndexation: true });
     } catch {
       this.sigma.refresh(); // not indexed yet: a full refresh, synchronous all the same

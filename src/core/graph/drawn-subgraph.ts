@@ -24,12 +24,37 @@ export function drawnSubgraph(
   });
   graph.forEachNode((key, attributes) => subgraph.addNode(key, attributes));
   for (let edge = 0, size = graph.size; edge < size; edge++) {
-    if (!drawn(edge)) continue;
-    const key = String(edge);
-    const [source, target] = graph.extremities(key);
-    const attributes = graph.getEdgeAttributes(key);
-    if (graph.isDirected(key)) subgraph.addDirectedEdgeWithKey(key, source, target, attributes);
-    else subgraph.addUndirectedEdgeWithKey(key, source, target, attributes);
+    if (drawn(edge)) copyEdge(graph, subgraph, edge);
   }
   return subgraph;
+}
+
+/** Adds edge `edge` of `graph` to `subgraph` (same key, ends, direction and attribute object). */
+export function copyEdge(graph: WordspreadGraph, subgraph: WordspreadGraph, edge: number): void {
+  const key = String(edge);
+  const [source, target] = graph.extremities(key);
+  const attributes = graph.getEdgeAttributes(key);
+  if (graph.isDirected(key)) subgraph.addDirectedEdgeWithKey(key, source, target, attributes);
+  else subgraph.addUndirectedEdgeWithKey(key, source, target, attributes);
+}
+
+/**
+ * The edges `drawn` keeps that `subgraph` lacks, or null when `subgraph` holds an edge `drawn` does
+ * not keep (then the new set is not a growth of the old one).
+ */
+export function missingEdges(
+  graph: WordspreadGraph,
+  subgraph: WordspreadGraph,
+  drawn: (edge: number) => boolean,
+): number[] | null {
+  let outside = false;
+  subgraph.forEachEdge((key) => {
+    if (!drawn(Number(key))) outside = true;
+  });
+  if (outside) return null;
+  const missing: number[] = [];
+  for (let edge = 0, size = graph.size; edge < size; edge++) {
+    if (drawn(edge) && !subgraph.hasEdge(String(edge))) missing.push(edge);
+  }
+  return missing;
 }
