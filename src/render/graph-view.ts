@@ -14,8 +14,7 @@ import { measureRenders } from './render-timing';
 import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
-import { drawnSubgraph, missingEdges } from '../core/graph/drawn-subgraph';
-import { TieReveal } from './tie-reveal';
+import { DrawnTies } from './drawn-ties';
 
 type EdgeView = { weight: number };
 
@@ -68,11 +67,7 @@ export class GraphView {
   /** Colours that follow the page's light or dark theme. */
   private palette: CanvasPalette = currentCanvasPalette();
   private readonly stopWatchingScheme: () => void;
-  /** The graph sigma holds: the dataset's graph, or a graph of the drawn ties only. */
-  private drawn: WordspreadGraph;
-  /** The animation frame that will hand sigma the graph of a new set of drawn ties (0: none due). */
-  private redrawnFrame = 0;
-  private readonly reveal: TieReveal;
+  private readonly ties: DrawnTies;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly positions = new PositionPacer((xy) => this.writePositions(xy));
 
@@ -85,9 +80,8 @@ export class GraphView {
     this.nodeKeys = graph.nodes();
     this.detail = new EdgeDetail(graph.size);
     this.detail.syncTimeline(playback);
-    this.drawn = this.drawnGraph();
-    this.reveal = new TieReveal(graph);
-    this.sigma = new Sigma<NodeView, EdgeView>(this.drawn, container, {
+    this.ties = new DrawnTies(graph, this.detail);
+    this.sigma = new Sigma<NodeView, EdgeView>(this.ties.current, container, {
       defaultEdgeColor: this.palette.quietEdge,
       labelColor: { color: this.palette.label },
       labelRenderedSizeThreshold: 9,
@@ -97,6 +91,7 @@ export class GraphView {
       nodeReducer: (key, attributes) => this.reduceNode(Number(key), attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
+    this.ties.attach(this.sigma);
     measureRenders(this.sigma);
     this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
@@ -147,13 +142,13 @@ export class GraphView {
 
   /** Draws every tie (true) or, on a big graph, the carrying ones plus a sample (false). */
   setAllEdges(all: boolean): void {
-    if (this.detail.setFull(all)) this.reprocess();
+    if (this.detail.setFull(all)) this.ties.schedule();
   }
 
   /** Redraws only the given nodes and edges (their positions did not move). */
   refresh(changes: Changes): void {
     // A new spread changes which ties have a slot in the edge program: that takes a full refresh.
-    if (this.detail.syncTimeline(this.playback)) this.reprocess();
+    if (this.detail.syncTimeline(this.playback)) this.ties.schedule();
     if (changes.nodes.length === 0 && changes.edges.length === 0) return;
     try {
       this.refreshPartially(changes);
@@ -179,12 +174,7 @@ export class GraphView {
     const nodes = changes.nodes
       .filter((i) => i >= 0 && i < this.nodeKeys.length)
       .map((i) => this.nodeKeys[i]);
-    let edges = changes.edges.map(String);
-    // Changes are ties that carry the word, which sigma always holds, except between a new spread
-    // and the frame that hands sigma the new set of drawn ties (or while ties are being added).
-    if (this.redrawnFrame !== 0 || this.reveal.active)
-      edges = edges.filter((key) => this.drawn.hasEdge(key));
-    return { nodes, edges };
+    return { nodes, edges: this.ties.heldOf(changes.edges.map(String)) };
   }
 
   /** Newly reached people and the edges that carried the word, to pulse briefly. */
@@ -224,7 +214,7 @@ export class GraphView {
    * exported picture shows what the view is about to show.
    */
   completeDrawing(): void {
-    if (this.redrawnFrame !== 0 || this.reveal.active) this.redraw(false);
+    if (this.ties.pending) this.ties.redraw(false);
   }
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */
@@ -282,65 +272,19 @@ export class GraphView {
 
   kill(): void {
     this.stopWatchingScheme();
-    cancelAnimationFrame(this.redrawnFrame);
-    this.reveal.stop();
+    this.ties.dispose();
     clearTimeout(this.settleTimer);
     this.positions.dispose();
     this.pulses.clear();
     this.sigma.kill();
   }
 
-  /**
-   * The set of drawn ties changed: at the next frame sigma gets the graph of the new set (or, when it
-   * holds the whole graph either way, reruns every reducer), once however many changes come first.
-   */
-  private reprocess(): void {
-    if (this.redrawnFrame === 0) this.redrawnFrame = requestAnimationFrame(() => this.redraw());
-  }
-
-  /**
-   * Hands sigma the graph of the ties drawn now and redraws at once (sigma's setGraph renders), or,
-   * when ties only come back (the layout settled), adds them to the graph it holds a frame's budget
-   * at a time (`progressive`; a video frame needs them all at once).
-   */
-  private redraw(progressive = true): void {
-    cancelAnimationFrame(this.redrawnFrame);
-    this.redrawnFrame = 0;
-    this.reveal.stop();
-    const missing =
-      this.drawn === this.graph
-        ? null
-        : missingEdges(this.graph, this.drawn, (edge) => this.detail.hasSlot(edge));
-    if (progressive && missing) {
-      // Ties already held may change look (a quiet one hidden while moving shows again).
-      this.sigma.refresh({
-        partialGraph: { edges: this.drawn.edges() },
-        skipIndexation: true,
-        schedule: true,
-      });
-      this.reveal.start(this.drawn, missing);
-      return;
-    }
-    const next = this.drawnGraph();
-    if (next === this.drawn) {
-      this.sigma.refresh();
-      return;
-    }
-    this.drawn = next;
-    this.sigma.setGraph(next);
-  }
-
-  private drawnGraph(): WordspreadGraph {
-    if (this.detail.slotsAll) return this.graph;
-    return drawnSubgraph(this.graph, (edge) => this.detail.hasSlot(edge));
-  }
-
   /** While positions keep coming, a big graph drops its quiet ties; they return once it settles. */
   private noteLayoutMoving(): void {
-    if (this.detail.setMoving(true)) this.reprocess();
+    if (this.detail.setMoving(true)) this.ties.schedule();
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => {
-      if (this.detail.setMoving(false)) this.reprocess();
+      if (this.detail.setMoving(false)) this.ties.schedule();
     }, LAYOUT_SETTLED_MS);
   }
 
@@ -404,8 +348,8 @@ export class GraphView {
   paintFrame(changes: Changes, target: CanvasRenderingContext2D): void {
     const resynced = this.detail.syncTimeline(this.playback);
     try {
-      if (resynced) this.redraw(false);
-      else if (this.redrawnFrame !== 0 || this.reveal.active) this.completeDrawing();
+      if (resynced) this.ties.redraw(false);
+      else if (this.ties.pending) this.completeDrawing();
       else this.sigma.refresh({ partialGraph: this.drawnItems(changes), skipIndexation: true });
     } catch {
       this.sigma.refresh(); // not indexed yet: a full refresh, synchronous all the same
