@@ -2,7 +2,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.WORDSPREAD_CHROMIUM ?? '/usr/bin/chromium';
 
-/** How WebGL is drawn: SwiftShader here, or the flags given (e.g. ANGLE on Vulkan on a GPU machine). */
+/** How WebGL is drawn: SwiftShader here, or the flags given (e.g. ANGLE on EGL on a GPU machine). */
 const GRAPHICS_FLAGS = process.env.WORDSPREAD_CHROMIUM_GRAPHICS?.split(/\s+/).filter(Boolean) ?? [
   '--disable-gpu',
   '--enable-unsafe-swiftshader',

@@ -16,7 +16,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-export interface Preview {
+export interface Server {
   baseUrl: string;
   stop(): Promise<void>;
 }
@@ -37,7 +37,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * clock then has 5 µs resolution instead of 100 µs, which per-frame figures under a millisecond need.
  * The app loads nothing from other origins, so isolation changes nothing else.
  */
-export function startStaticServer(dist: string, port: number): Promise<Preview> {
+export function startStaticServer(dist: string, port: number): Promise<Server> {
   const server = createHttpServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const file = path.join(dist, path.normalize(decodeURIComponent(url.pathname)));

@@ -66,7 +66,7 @@ export class EdgeDetail {
     return this.active && (this.sample !== null || this.moving);
   }
 
-  /** The tie has a slot in sigma's edge program (it is drawn now or may be during this spread). */
+  /** The tie is in the graph sigma holds (it is drawn now or may be during this spread). */
   hasSlot(edge: number): boolean {
     return !this.active || this.carried[edge] === 1 || this.showsQuiet(edge);
   }

@@ -147,7 +147,7 @@ export class GraphView {
 
   /** Redraws only the given nodes and edges (their positions did not move). */
   refresh(changes: Changes): void {
-    // A new spread changes which ties have a slot in the edge program: that takes a full refresh.
+    // A new spread changes which ties sigma holds: it gets the new set at the next frame.
     if (this.detail.syncTimeline(this.playback)) this.ties.schedule();
     if (changes.nodes.length === 0 && changes.edges.length === 0) return;
     try {
