@@ -54,6 +54,8 @@ export interface StepFigures {
   steps: number;
   stats: FrameStats;
   wallMedian: number;
+  /** sigma's draw after each move (main-thread JS: buffer uploads, labels, WebGL calls), median. */
+  renderMedian: number;
 }
 
 export interface PlayFigures {

@@ -246,12 +246,13 @@ export async function measureSteps(
   await page.evaluate(`window.__bench.stepRun(${JSON.stringify(warm)}, ${spec.frameTimeoutMs})`);
   const run = (await page.evaluate(
     `window.__bench.stepRun(${JSON.stringify(measured)}, ${spec.frameTimeoutMs})`,
-  )) as { stats: FrameStats; wall: number[] };
+  )) as { stats: FrameStats; wall: number[]; render: number[] };
   return {
     adoptionsPerStep: perStep,
     steps,
     stats: run.stats,
     wallMedian: median([...run.wall].sort((a, b) => a - b)),
+    renderMedian: median([...run.render].sort((a, b) => a - b)),
   };
 }
 

@@ -23,7 +23,7 @@ export function report(
     'Graphs: bench/random-graph.ts (skewed in/out degrees, seeds 61–63) written as plain edge lists and opened with `?data=`; origin a node of out-degree ≈ 30 (in the URL hash), worth 0.25, delivery 0.8, seed 1.',
     '"fetch → built": from the start of the data request to the `wordspread:dataset-built` mark (parse in the io worker + time-sliced graph build); "→ first frame": to the first animation frame after load-status reads "ready" (sigma\'s first draw runs before it in that frame). "nav → built" also counts page start-up. Peak heap: main-thread JS heap (CDP Runtime.getHeapUsage, sampled every ~100 ms, so a peak inside one long task can be missed; typed-array backing stores are not in it); "after load": after a forced GC.',
     `Layout: time from the mark to layout-status "converged"/"stopped", waited for at most ${results.map((r) => `${r.graph.spec.layoutCapMs / 1000} s`).join(' / ')}; a layout still settling at the cap was frozen ("Freeze layout") before the replay runs.`,
-    `Replay, slider: the spread's adoption times come from the app's own timeline CSV export; the Timeline slider then moves ${results.map((r) => r.graph.spec.steps).join(' / ')} times (after ${WARMUP_STEPS} warm-up moves), one move per animation frame, each to the time of the row exactly N adoptions further, starting a fifth into the spread, so every graph does the same number of adoptions per frame (changed items = nodes + carried edges ≈ 2N). "JS/frame" is the app's frameStats (playhead move, figures, sigma's partial refresh of the changed items; sigma draws them at the next animation frame, not counted here); "input" also counts Svelte's DOM updates after the event.`,
+    `Replay, slider: the spread's adoption times come from the app's own timeline CSV export; the Timeline slider then moves ${results.map((r) => r.graph.spec.steps).join(' / ')} times (after ${WARMUP_STEPS} warm-up moves), one move per animation frame, each to the time of the row exactly N adoptions further, starting a fifth into the spread, so every graph does the same number of adoptions per frame (changed items = nodes + carried edges ≈ 2N). "JS/frame" is the app's frameStats (playhead move, figures, sigma's partial refresh of the changed items); "draw JS/frame" is sigma's render at the next animation frame (the \`wordspread:render\` measure: uploading what changed to the GPU, labels, the WebGL calls), and "JS + draw" compares the sum of the two medians; "input" also counts Svelte's DOM updates after the event.`,
     `Replay, playing: Play from a fifth into the spread for ${PLAY_SECONDS} s with pulses, on the graphs marked for it (at 100k nodes a frame of software WebGL takes seconds, so only the slider runs there); a later graph plays at the listed Speed that brings changed items per frame nearest the first graph's (calibrated by a 2 s run at 1x), so adoptions per frame are only roughly matched — compare µs per changed item.`,
     `Clock: ${results.every((r) => r.isolated) ? 'the page is cross-origin isolated (COOP + COEP from the bench server), so performance.now() has 5 µs resolution' : 'the page was NOT cross-origin isolated: performance.now() has 100 µs resolution, coarse for figures under a millisecond'}.`,
     'The page opens paused at the start (`t=0` in the hash) so the replay does not autoplay while the first frame and the layout are measured.',
@@ -145,6 +145,8 @@ export function report(
           'max ms',
           'µs per changed item (median)',
           'median vs first graph',
+          'draw JS/frame median ms',
+          'JS + draw vs first graph',
           'input ms (median)',
         ],
         rows: results.flatMap((r) => [
@@ -162,6 +164,13 @@ export function report(
                 ? ((s.stats.medianMs / s.stats.meanChanged) * 1000).toFixed(1)
                 : '—',
               baseStep ? ratio(s.stats.medianMs, baseStep.stats.medianMs) : '—',
+              ms(s.renderMedian),
+              baseStep
+                ? ratio(
+                    s.stats.medianMs + s.renderMedian,
+                    baseStep.stats.medianMs + baseStep.renderMedian,
+                  )
+                : '—',
               ms(s.wallMedian),
             ];
           }),
@@ -179,6 +188,8 @@ export function report(
                     ? ((r.play.stats.medianMs / r.play.stats.meanChanged) * 1000).toFixed(1)
                     : '—',
                   base.play ? ratio(r.play.stats.medianMs, base.play.stats.medianMs) : '—',
+                  '',
+                  '',
                   '',
                 ],
               ]
