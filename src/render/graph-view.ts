@@ -15,6 +15,7 @@ import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
 import { DrawnTies } from './drawn-ties';
+import { EdgeRectangleChangedProgram, NodeCircleChangedProgram } from './programs';
 
 type EdgeView = { weight: number };
 
@@ -88,6 +89,9 @@ export class GraphView {
       labelDensity: 0.5,
       hideEdgesOnMove: graph.size > MOVING_EDGE_LIMIT,
       zIndex: false,
+      // sigma's own circles and straight ties, uploading only what changed at each draw.
+      nodeProgramClasses: { circle: NodeCircleChangedProgram<NodeView, EdgeView> },
+      edgeProgramClasses: { line: EdgeRectangleChangedProgram<NodeView, EdgeView> },
       nodeReducer: (key, attributes) => this.reduceNode(Number(key), attributes),
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
