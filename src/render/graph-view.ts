@@ -11,9 +11,9 @@ import {
 import { currentCanvasPalette, watchCanvasPalette } from './color-scheme';
 import { EdgeDetail } from './edge-detail';
 import { measureRenders } from './render-timing';
-import { PositionPacer } from './position-pacer';
 import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
+import { LayoutMotion } from './layout-motion';
 import { DrawnTies } from './drawn-ties';
 import { EdgeRectangleChangedProgram, NodeCircleChangedProgram } from './programs';
 
@@ -36,9 +36,6 @@ export type ColourMode = { type: 'spread' } | { type: 'group'; groupOfNode: Int3
 
 /** A highlight of more people than this labels none of them (hundreds of labels are unreadable). */
 const MAX_HIGHLIGHT_LABELS = 60;
-
-/** No new positions from the layout for this long: it has settled, and the sampled ties return. */
-const LAYOUT_SETTLED_MS = 400;
 
 /** Nodes and edges to bring forward (a path, a person's cascade); everything else recedes. */
 export interface Highlight {
@@ -69,8 +66,7 @@ export class GraphView {
   private palette: CanvasPalette = currentCanvasPalette();
   private readonly stopWatchingScheme: () => void;
   private readonly ties: DrawnTies;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly positions = new PositionPacer((xy) => this.writePositions(xy));
+  private readonly motion: LayoutMotion;
 
   constructor(
     container: HTMLElement,
@@ -96,6 +92,7 @@ export class GraphView {
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
     this.ties.attach(this.sigma);
+    this.motion = new LayoutMotion(this.sigma, graph, this.nodeKeys, this.ties, this.detail);
     measureRenders(this.sigma);
     this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
@@ -187,30 +184,16 @@ export class GraphView {
   }
 
   /**
-   * Moves nodes to new positions, x and y interleaved in node order, paced so that a big graph's
-   * redraws leave the page time to answer (see PositionPacer).
+   * Moves nodes to new positions, x and y interleaved in node order, so that a big graph's redraws
+   * leave the page time to answer (see LayoutMotion).
    */
   applyPositions(xy: Float32Array): void {
-    this.noteLayoutMoving();
-    this.positions.offer(xy);
+    this.motion.offer(xy);
   }
 
   /** The layout paused or finished: positions still held back by the pacing are drawn now. */
   settlePositions(): void {
-    this.positions.flush();
-  }
-
-  private writePositions(xy: Float32Array): void {
-    // Written in place, without graph events: on those, sigma would rerun every node's reducer
-    // (O(nodes) per layout frame) although only positions changed. Its reprocess, asked for here,
-    // reads positions straight from the graph's attributes.
-    let i = 0;
-    this.graph.forEachNode((_key, attributes) => {
-      attributes.x = xy[2 * i];
-      attributes.y = xy[2 * i + 1];
-      i++;
-    });
-    this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
+    this.motion.flush();
   }
 
   /**
@@ -218,6 +201,7 @@ export class GraphView {
    * exported picture shows what the view is about to show.
    */
   completeDrawing(): void {
+    this.motion.complete();
     if (this.ties.pending) this.ties.redraw(false);
   }
 
@@ -277,19 +261,9 @@ export class GraphView {
   kill(): void {
     this.stopWatchingScheme();
     this.ties.dispose();
-    clearTimeout(this.settleTimer);
-    this.positions.dispose();
+    this.motion.dispose();
     this.pulses.clear();
     this.sigma.kill();
-  }
-
-  /** While positions keep coming, a big graph drops its quiet ties; they return once it settles. */
-  private noteLayoutMoving(): void {
-    if (this.detail.setMoving(true)) this.ties.schedule();
-    clearTimeout(this.settleTimer);
-    this.settleTimer = setTimeout(() => {
-      if (this.detail.setMoving(false)) this.ties.schedule();
-    }, LAYOUT_SETTLED_MS);
   }
 
   private reduceNode(node: number, attributes: NodeView): Partial<NodeDisplayData> {

@@ -79,6 +79,33 @@ describe('a 20,000-person network with 120,000 ties', () => {
       .filter({ hasText: /converged|stopped/ })
       .waitFor({ timeout: 150_000 });
 
+    // Positions reach a graph this big a frame's budget at a time (LayoutMotion's sweep), in a frame
+    // that follows the layout's extent: people are drawn spread over the canvas, none outside it.
+    const spread = await page.evaluate(() => {
+      const { width, height } = document
+        .querySelector('[data-testid="graph"]')!
+        .getBoundingClientRect();
+      const handle = (
+        window as unknown as {
+          wordspread: { nodePosition(id: string): { x: number; y: number } | null };
+        }
+      ).wordspread;
+      const points = Array.from({ length: 500 }, (_, i) => handle.nodePosition(`p${i * 40}`)!);
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      return {
+        width,
+        height,
+        inside: points.filter((p) => p.x >= 0 && p.x <= width && p.y >= 0 && p.y <= height).length,
+        spanX: Math.max(...xs) - Math.min(...xs),
+        spanY: Math.max(...ys) - Math.min(...ys),
+      };
+    });
+    expect(spread.inside).toBe(500);
+    expect(Math.max(spread.spanX / spread.width, spread.spanY / spread.height)).toBeGreaterThan(
+      0.4,
+    );
+
     // Replay to the end: the reach grows to the final figure.
     await page.getByRole('combobox', { name: 'Speed' }).selectOption('16');
     await page.getByRole('button', { name: 'Play' }).click();

@@ -1,0 +1,94 @@
+/** Main-thread time one frame gives to moving nodes: leaves the rest of a 60 Hz frame for the page. */
+const FRAME_BUDGET_MS = 8;
+/** Items moved between two looks at the clock. */
+const CHUNK = 1024;
+
+/** Moves nodes [nodeFrom, nodeTo) and redraws ties [tieFrom, tieTo) (indices into `tieCount`'s list). */
+export type SweepStep = (
+  xy: Float32Array,
+  nodeFrom: number,
+  nodeTo: number,
+  tieFrom: number,
+  tieTo: number,
+) => void;
+
+/**
+ * Shows a big graph's new layout positions a frame's budget at a time. sigma redraws moved nodes
+ * by reprocessing the whole graph, one task of hundreds of milliseconds at 100k nodes; instead, each
+ * frame moves the next stretch of nodes (and of the ties drawn, in the same proportion) to the
+ * latest positions, with sigma's partial refresh. The sweep wraps around while positions keep
+ * coming and stops once every node and tie has been moved since the latest ones arrived. Ties
+ * follow their nodes within one sweep (a fraction of a second), which reads as motion.
+ */
+export class PositionSweep {
+  private xy: Float32Array | null = null;
+  private node = 0;
+  private tie = 0;
+  private nodesLeft = 0;
+  private tiesLeft = 0;
+  private frame = 0;
+
+  constructor(
+    private readonly nodeCount: number,
+    /** How many ties are drawn now (the set can change between sweeps). */
+    private readonly tieCount: () => number,
+    private readonly step: SweepStep,
+    /** Called when a sweep has given every node and tie the latest positions. */
+    private readonly done: () => void = () => {},
+  ) {}
+
+  /** Still moving nodes to the latest positions. */
+  get active(): boolean {
+    return this.nodesLeft > 0 || this.tiesLeft > 0;
+  }
+
+  /** New positions (x and y interleaved in node order): every node and tie moves to them. */
+  offer(xy: Float32Array): void {
+    this.xy = xy;
+    this.nodesLeft = this.nodeCount;
+    this.tiesLeft = this.tieCount();
+    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.run());
+  }
+
+  /** Moves everything still waiting now, in one go (an exported picture needs the final state). */
+  finish(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.advance(Infinity);
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.nodesLeft = this.tiesLeft = 0;
+    this.xy = null;
+  }
+
+  private run(): void {
+    this.frame = 0;
+    this.advance(performance.now() + FRAME_BUDGET_MS);
+    if (this.active) this.frame = requestAnimationFrame(() => this.run());
+    else this.done();
+  }
+
+  private advance(deadline: number): void {
+    const xy = this.xy;
+    if (!xy) return;
+    const ties = this.tieCount();
+    if (this.tie >= ties) this.tie = 0;
+    this.tiesLeft = Math.min(this.tiesLeft, ties);
+    while (this.active && performance.now() < deadline) {
+      // Nodes and ties advance in proportion, so a sweep ends both together.
+      const total = this.nodesLeft + this.tiesLeft;
+      const nodes = Math.min(this.nodesLeft, Math.ceil((CHUNK * this.nodesLeft) / total));
+      const tieShare = Math.min(this.tiesLeft, CHUNK - nodes);
+      const nodeTo = Math.min(this.nodeCount, this.node + nodes);
+      const tieTo = Math.min(ties, this.tie + tieShare);
+      this.step(xy, this.node, nodeTo, this.tie, tieTo);
+      this.nodesLeft -= nodeTo - this.node;
+      this.tiesLeft -= tieTo - this.tie;
+      this.node = nodeTo === this.nodeCount ? 0 : nodeTo;
+      this.tie = tieTo === ties ? 0 : tieTo;
+    }
+  }
+}
