@@ -5,6 +5,13 @@ import type { EdgeDetail } from './edge-detail';
 import { TieReveal } from './tie-reveal';
 
 /**
+ * Adding ties a frame at a time pays off only while sigma's full reprocess, which each frame of
+ * added ties triggers, stays well within a frame: up to about this many nodes plus ties. Beyond it
+ * one new graph in one go costs less in all than many frames that each reprocess everything.
+ */
+const REVEAL_ITEMS = 80_000;
+
+/**
  * The graph sigma holds: the dataset's graph, or (on a big graph, see EdgeDetail) a graph of the
  * drawn ties only. When the set of drawn ties changes, sigma gets the graph of the new set at the
  * next frame, or, when ties only come back (the layout settled), the missing ones are added a frame's
@@ -66,7 +73,11 @@ export class DrawnTies {
       this.held === this.graph
         ? null
         : missingEdges(this.graph, this.held, (edge) => this.detail.hasSlot(edge));
-    if (progressive && missing) {
+    if (
+      progressive &&
+      missing &&
+      this.graph.order + this.held.size + missing.length <= REVEAL_ITEMS
+    ) {
       // Ties already held may change look (a quiet one hidden while moving shows again).
       sigma.refresh({
         partialGraph: { edges: this.held.edges() },

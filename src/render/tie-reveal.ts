@@ -8,10 +8,12 @@ const CLOCK_EVERY = 256;
 
 /**
  * Brings ties into the graph sigma holds over several frames instead of in one go. When the layout
- * settles on a big graph, the quiet ties come back: handing sigma a new graph would rerun every
- * reducer and reprocess everything in one long task (over 80 ms at 50k ties on a fast machine); added
- * a frame's budget at a time, sigma reduces each new tie as it arrives and the page keeps answering.
- * The ties fade in over a few frames, which also reads well.
+ * settles on a graph with many ties, the quiet ties come back: handing sigma a new graph would rerun
+ * every reducer and reprocess everything in one long task (over 80 ms at 50k ties on a fast
+ * machine); added a frame's budget at a time, sigma reduces each new tie as it arrives and the page
+ * keeps answering. Each frame's additions still make sigma reprocess once at its next draw, so this
+ * pays only while that is cheap (DrawnTies decides). The ties fade in over a few frames, which also
+ * reads well.
  */
 export class TieReveal {
   private frame = 0;
