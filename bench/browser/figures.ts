@@ -39,6 +39,11 @@ export interface LayoutFigures {
    */
   longestScript: number;
   longScripts: number;
+  /**
+   * Frames of a position sweep meanwhile (big graphs, see LayoutMotion): how many, the nodes and
+   * ties they moved, their main-thread time in all and the longest one.
+   */
+  sweep: { frames: number; items: number; ms: number; longest: number };
 }
 
 export interface FrameStats {

@@ -4,7 +4,20 @@
 // moment load-status turns "ready" and the first animation frame after it, and offers the replay
 // drivers the benchmark calls with page.evaluate('window.__bench.…').
 (() => {
-  const probes = { longTasks: [], longFrames: [], ready: null, firstFrame: null };
+  const probes = { longTasks: [], longFrames: [], measures: [], ready: null, firstFrame: null };
+
+  // The app's own measures (renders, reprocesses, sweep frames), kept here because the app clears
+  // them from the timeline every few hundred renders.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name === 'wordspread:process' || entry.name === 'wordspread:sweep')
+        probes.measures.push({
+          name: entry.name,
+          start: entry.startTime,
+          duration: entry.duration,
+          detail: entry.detail,
+        });
+  }).observe({ type: 'measure', buffered: true });
 
   try {
     new PerformanceObserver((list) => {

@@ -162,8 +162,8 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
   const during = (await page.evaluate(`(() => {
     const from = window.__bench.probes.firstFrame ?? ${builtAt};
     const tasks = window.__bench.probes.longTasks.filter((t) => t.start >= from && t.start < ${now});
-    const process = performance.getEntriesByName('wordspread:process')
-      .filter((m) => m.startTime >= from && m.startTime < ${now}).map((m) => m.duration);
+    const measures = window.__bench.probes.measures.filter((m) => m.start >= from && m.start < ${now});
+    const process = measures.filter((m) => m.name === 'wordspread:process').map((m) => m.duration);
     const frames = (window.__bench.probes.longFrames ?? [])
       .filter((f) => f.start >= from && f.start < ${now})
       .sort((a, b) => b.duration - a.duration);
@@ -176,8 +176,21 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
           .join('; ')
       : '';
     const scripts = frames.flatMap((f) => f.scripts.map((x) => x.duration));
-    return { tasks: tasks.map((t) => t.duration), process, longestFrame, scripts };
-  })()`)) as { tasks: number[]; process: number[]; longestFrame: string; scripts: number[] };
+    const sweeps = measures.filter((m) => m.name === 'wordspread:sweep');
+    const sweep = {
+      frames: sweeps.length,
+      items: sweeps.reduce((sum, m) => sum + m.detail, 0),
+      ms: sweeps.reduce((sum, m) => sum + m.duration, 0),
+      longest: Math.max(0, ...sweeps.map((m) => m.duration)),
+    };
+    return { tasks: tasks.map((t) => t.duration), process, longestFrame, scripts, sweep };
+  })()`)) as {
+    tasks: number[];
+    process: number[];
+    longestFrame: string;
+    scripts: number[];
+    sweep: LayoutFigures['sweep'];
+  };
   if (capped) {
     const freeze = page.getByRole('button', { name: 'Freeze layout' });
     if (await freeze.isVisible()) await freeze.click({ timeout: 300_000 });
@@ -193,6 +206,7 @@ export async function measureLayout(page: Page, capMs: number): Promise<LayoutFi
     longestFrame: during.longestFrame,
     longestScript: Math.max(0, ...during.scripts),
     longScripts: during.scripts.filter((d) => d >= 50).length,
+    sweep: during.sweep,
   };
 }
 

@@ -117,6 +117,8 @@ export function report(
           'longest script ms (count ≥ 50 ms)',
           'redraws (sigma reprocess)',
           'mean reprocess ms',
+          'sweep frames (longest ms)',
+          'sweep µs per item moved',
         ],
         rows: results.map((r) => [
           sizeName(r),
@@ -132,6 +134,10 @@ export function report(
           r.layout ? `${ms(r.layout.longestScript)} (${r.layout.longScripts})` : '—',
           r.layout ? String(r.layout.redraws) : '—',
           r.layout ? ms(r.layout.meanRedrawMs) : '—',
+          r.layout?.sweep.frames ? `${r.layout.sweep.frames} (${ms(r.layout.sweep.longest)})` : '—',
+          r.layout?.sweep.items
+            ? ((1000 * r.layout.sweep.ms) / r.layout.sweep.items).toFixed(2)
+            : '—',
         ]),
       },
       {

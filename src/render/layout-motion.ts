@@ -4,7 +4,14 @@ import type { DrawnTies } from './drawn-ties';
 import type { EdgeDetail } from './edge-detail';
 import { PositionPacer } from './position-pacer';
 import { PositionSweep } from './position-sweep';
-import { boxOf, currentFrame, outgrows, reindexLabels, setFrame } from './sigma-frame';
+import {
+  boxOf,
+  currentFrame,
+  moveItems,
+  outgrows,
+  reindexLabels,
+  setFrame,
+} from './sigma-reprocess';
 
 /**
  * From this many nodes, sigma's full reprocess (what it does to show moved nodes) takes longer than
@@ -119,19 +126,17 @@ export class LayoutMotion {
     tieTo: number,
   ): void {
     const nodes = this.nodeKeys.slice(nodeFrom, nodeTo);
-    for (let i = nodeFrom; i < nodeTo; i++) {
-      const attributes = this.graph.getNodeAttributes(this.nodeKeys[i]);
+    const position = (key: string) => {
+      // Node keys are node indices; the graph's attributes keep the positions for everyone else.
+      const attributes = this.graph.getNodeAttributes(key);
+      const i = Number(key);
       attributes.x = xy[2 * i];
       attributes.y = xy[2 * i + 1];
-    }
+      return attributes;
+    };
     const edges = this.tieKeys().slice(tieFrom, tieTo);
-    try {
-      this.sigma.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: true });
-    } catch {
-      // Between a new graph and sigma's next frame its index is empty; its full refresh then
-      // draws the positions written here.
-      this.sigma.scheduleRefresh();
-    }
+    // Not indexed yet (a new graph before its first draw): its coming reprocess draws all of it.
+    if (!moveItems(this.sigma, nodes, position, edges)) this.sigma.scheduleRefresh();
   }
 
   /** The keys of the ties sigma holds, listed once per set. */

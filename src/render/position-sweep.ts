@@ -1,3 +1,5 @@
+import { measureSweepFrame } from './render-timing';
+
 /** Main-thread time one frame gives to moving nodes: leaves the rest of a 60 Hz frame for the page. */
 const FRAME_BUDGET_MS = 8;
 /** Items moved between two looks at the clock. */
@@ -66,14 +68,17 @@ export class PositionSweep {
 
   private run(): void {
     this.frame = 0;
-    this.advance(performance.now() + FRAME_BUDGET_MS);
+    const start = performance.now();
+    measureSweepFrame(start, this.advance(start + FRAME_BUDGET_MS));
     if (this.active) this.frame = requestAnimationFrame(() => this.run());
     else this.done();
   }
 
-  private advance(deadline: number): void {
+  /** Moves items until the deadline or the end of the sweep; returns how many. */
+  private advance(deadline: number): number {
     const xy = this.xy;
-    if (!xy) return;
+    if (!xy) return 0;
+    let moved = 0;
     const ties = this.tieCount();
     if (this.tie >= ties) this.tie = 0;
     this.tiesLeft = Math.min(this.tiesLeft, ties);
@@ -85,10 +90,12 @@ export class PositionSweep {
       const nodeTo = Math.min(this.nodeCount, this.node + nodes);
       const tieTo = Math.min(ties, this.tie + tieShare);
       this.step(xy, this.node, nodeTo, this.tie, tieTo);
+      moved += nodeTo - this.node + tieTo - this.tie;
       this.nodesLeft -= nodeTo - this.node;
       this.tiesLeft -= tieTo - this.tie;
       this.node = nodeTo === this.nodeCount ? 0 : nodeTo;
       this.tie = tieTo === ties ? 0 : tieTo;
     }
+    return moved;
   }
 }

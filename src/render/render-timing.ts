@@ -25,6 +25,15 @@ export function measureRenders<N extends Attributes, E extends Attributes>(
     if (++count % KEPT_MEASURES === 0) {
       performance.clearMeasures('wordspread:render');
       performance.clearMeasures('wordspread:process');
+      performance.clearMeasures('wordspread:sweep');
     }
   });
+}
+
+/**
+ * Marks one frame of a layout sweep (see PositionSweep) as a `wordspread:sweep` measure whose
+ * detail is the number of nodes and ties it moved: how fast positions reach a big graph's drawing.
+ */
+export function measureSweepFrame(start: number, moved: number): void {
+  performance.measure('wordspread:sweep', { start, detail: moved });
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PositionSweep } from '../../../src/render/position-sweep';
-import { boxOf, outgrows } from '../../../src/render/sigma-frame';
+import { boxOf, outgrows } from '../../../src/render/sigma-reprocess';
 
 /** Animation frames run by hand; each look at the clock moves it 3 ms on (the budget is 8 ms). */
 function manualFrames() {

@@ -1,17 +1,25 @@
 import type { Attributes } from 'graphology-types';
 import type Sigma from 'sigma';
-import type { Coordinates, Dimensions, Extent } from 'sigma/types';
+import type { Coordinates, Dimensions, Extent, NodeDisplayData } from 'sigma/types';
 import { createNormalizationFunction, matrixFromCamera } from 'sigma/utils';
 import type { NormalizationFunction } from 'sigma/utils';
 
 /**
- * What PositionSweep needs from sigma 3 beyond its public API. sigma recomputes its frame (the box
- * that graph coordinates are normalised from) and its label grid only in its full reprocess, which
- * the sweep exists to avoid on big graphs; these do the same two things on their own. They touch
- * two private fields, so they live here, next to the sigma version they were written against.
+ * Pieces of sigma 3's full reprocess, for PositionSweep, which exists to avoid running it whole on
+ * big graphs: moving some items, re-framing, re-indexing labels. sigma offers no public way to do
+ * these apart (its partial refresh also reruns reducers, which costs most of the time when only
+ * positions changed), so these touch its private fields and methods; they live here, next to the
+ * sigma version they were written against (3.0), and the layout's end-to-end tests check their result.
  */
 interface SigmaPrivate {
   normalizationFunction: NormalizationFunction;
+  nodeDataCache: Record<string, NodeDisplayData | undefined>;
+  nodeIndices: Record<string, number | undefined>;
+  nodeProgramIndex: Record<string, number | undefined>;
+  edgeIndices: Record<string, number | undefined>;
+  edgeProgramIndex: Record<string, number | undefined>;
+  addNodeToProgram(node: string, fingerprint: number, position: number): void;
+  addEdgeToProgram(edge: string, fingerprint: number, position: number): void;
   labelGrid: {
     resizeAndClear(dimensions: Dimensions, cellSize: number): void;
     add(key: string, size: number, position: Coordinates): void;
@@ -94,4 +102,39 @@ export function reindexLabels<N extends Attributes, E extends Attributes>(
     grid.add(key, data.size, sigma.framedGraphToViewport(data, { matrix }));
   }
   grid.organize();
+}
+
+/**
+ * Redraws these nodes at new positions (`position(node)`, in graph coordinates) and these ties
+ * between them, as sigma's reprocess does: normalise, write into the programs. Reducers do not
+ * rerun: only positions changed. Returns false when sigma has not indexed an item yet (a new
+ * graph before its first draw); its coming reprocess then draws everything anyway.
+ */
+export function moveItems<N extends Attributes, E extends Attributes>(
+  sigma: Sigma<N, E>,
+  nodes: string[],
+  position: (node: string) => Coordinates,
+  edges: string[],
+): boolean {
+  const inside = sigma as unknown as SigmaPrivate;
+  const normalise = inside.normalizationFunction;
+  for (const node of nodes) {
+    const data = inside.nodeDataCache[node];
+    const fingerprint = inside.nodeIndices[node];
+    const slot = inside.nodeProgramIndex[node];
+    if (!data || fingerprint === undefined || slot === undefined) return false;
+    const { x, y } = position(node);
+    data.x = x;
+    data.y = y;
+    normalise.applyTo(data);
+    inside.addNodeToProgram(node, fingerprint, slot);
+  }
+  for (const edge of edges) {
+    const fingerprint = inside.edgeIndices[edge];
+    const slot = inside.edgeProgramIndex[edge];
+    if (fingerprint === undefined || slot === undefined) return false;
+    inside.addEdgeToProgram(edge, fingerprint, slot);
+  }
+  sigma.scheduleRender();
+  return true;
 }
