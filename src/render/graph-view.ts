@@ -92,7 +92,7 @@ export class GraphView {
       edgeReducer: (key, attributes) => this.reduceEdge(Number(key), attributes),
     });
     this.ties.attach(this.sigma);
-    this.motion = new LayoutMotion(this.sigma, graph, this.nodeKeys, this.ties, this.detail);
+    this.motion = new LayoutMotion(this.sigma, graph, this.nodeKeys, this.ties);
     measureRenders(this.sigma);
     this.stopWatchingScheme = watchCanvasPalette((palette) => this.setPalette(palette));
     const { onNodeClick, onNodeHover, onStageClick } = options;
@@ -202,7 +202,7 @@ export class GraphView {
    */
   completeDrawing(): void {
     this.motion.complete();
-    if (this.ties.pending) this.ties.redraw(false);
+    if (this.ties.pending) this.ties.redraw();
   }
 
   /** Where a node is drawn, in CSS pixels from the canvas's top-left corner. */
@@ -326,7 +326,7 @@ export class GraphView {
   paintFrame(changes: Changes, target: CanvasRenderingContext2D): void {
     const resynced = this.detail.syncTimeline(this.playback);
     try {
-      if (resynced) this.ties.redraw(false);
+      if (resynced) this.ties.redraw();
       else if (this.ties.pending) this.completeDrawing();
       else this.sigma.refresh({ partialGraph: this.drawnItems(changes), skipIndexation: true });
     } catch {

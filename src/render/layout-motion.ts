@@ -1,8 +1,6 @@
 import type Sigma from 'sigma';
 import type { NodeView, WordspreadGraph } from '../core/graph/build';
 import type { DrawnTies } from './drawn-ties';
-import type { EdgeDetail } from './edge-detail';
-import { PositionPacer } from './position-pacer';
 import { PositionSweep } from './position-sweep';
 import {
   boxOf,
@@ -14,25 +12,29 @@ import {
 } from './sigma-reprocess';
 
 /**
- * From this many nodes, sigma's full reprocess (what it does to show moved nodes) takes longer than
- * a frame on an ordinary laptop (about 1–3 µs a node, plus the ties drawn), so positions are swept
- * in a frame's budget at a time instead (PositionSweep).
+ * Up to this many nodes, the label grid (which labels show) follows every completed sweep; it costs
+ * about a millisecond per 3,000 nodes. Bigger graphs re-index once, when the layout stops.
  */
-export const SWEEP_NODES = 20_000;
+const LABELS_EVERY_SWEEP_NODES = 5_000;
+
+/** While the layout runs, the frame follows its extent when that moved by more than this share. */
+const RUNNING_TOLERANCE = 0.05;
+/** When it stops, the frame fits the final positions (as sigma's own framing would) within this. */
+const FINAL_TOLERANCE = 1e-3;
 
 /**
- * How the layout's positions reach the drawing.
- * - Smaller graphs: sigma reprocesses everything for each new set of positions, paced by their cost
- *   (PositionPacer); while positions keep coming, a graph with many ties draws only the ties that
- *   carry the word (EdgeDetail's moving state), which keeps each reprocess short.
- * - From SWEEP_NODES nodes: positions are swept onto the drawing frame by frame, with sigma's
- *   partial refresh; the drawn ties stay as they are (changing them would mean a full reprocess),
- *   the frame that coordinates are normalised from follows the layout's extent, and once the layout
- *   has settled the label grid is rebuilt for the final positions.
+ * How the layout's positions reach the drawing: swept onto it a frame's budget at a time
+ * (PositionSweep), never by sigma's full reprocess, which at 100k nodes is one task of hundreds of
+ * milliseconds per update, and which would also rerun every reducer. A small graph's sweep fits in
+ * one frame, so it moves as smoothly as a full redraw would.
+ *
+ * The frame that coordinates are normalised from follows the layout's extent (within a tolerance
+ * while it runs, exactly once it stops), and the label grid follows the positions (see
+ * LABELS_EVERY_SWEEP_NODES).
  */
 export class LayoutMotion {
-  private readonly pacer: PositionPacer | null = null;
-  private readonly sweep: PositionSweep | null = null;
+  private readonly sweep: PositionSweep;
+  private latest: Float32Array | null = null;
   /** The layout stopped: once the sweep has drawn its last positions, labels are re-indexed. */
   private stopped = false;
   private tieList: { graph: WordspreadGraph; size: number; keys: string[] } | null = null;
@@ -42,79 +44,59 @@ export class LayoutMotion {
     private readonly graph: WordspreadGraph,
     private readonly nodeKeys: string[],
     private readonly ties: DrawnTies,
-    private readonly detail: EdgeDetail,
   ) {
-    if (graph.order >= SWEEP_NODES) {
-      this.sweep = new PositionSweep(
-        graph.order,
-        () => this.tieKeys().length,
-        (xy, nodeFrom, nodeTo, tieFrom, tieTo) => this.move(xy, nodeFrom, nodeTo, tieFrom, tieTo),
-        () => this.swept(),
-      );
-    } else {
-      this.pacer = new PositionPacer((xy) => this.moveAll(xy));
-    }
+    this.sweep = new PositionSweep(
+      graph.order,
+      () => this.tieKeys().length,
+      (xy, nodeFrom, nodeTo, tieFrom, tieTo) => this.move(xy, nodeFrom, nodeTo, tieFrom, tieTo),
+      () => this.swept(),
+    );
   }
 
   /** New positions, x and y interleaved in node order. */
   offer(xy: Float32Array): void {
-    if (this.sweep) {
-      const box = boxOf(xy);
-      if (outgrows(box, currentFrame(this.sigma))) setFrame(this.sigma, box);
-      this.stopped = false;
-      this.sweep.offer(xy);
-    } else {
-      if (this.detail.setMoving(true)) this.ties.schedule();
-      this.pacer?.offer(xy);
-    }
+    this.latest = xy;
+    this.stopped = false;
+    this.reframe(xy, RUNNING_TOLERANCE);
+    this.sweep.offer(xy);
   }
 
   /**
-   * The layout paused or finished. Positions still held back by the pacing are drawn now and the
-   * quiet ties come back; a sweep finishes its round, then the labels follow the final positions.
-   * (Told by the layout, not guessed from a pause in positions: a slow redraw is such a pause too,
-   * and ties leaving and returning with each one would cost more than the redraws.)
+   * The layout paused or finished. The frame fits the final positions (one more sweep if that
+   * changed it); once the sweep is done, the labels follow the final positions.
    */
   flush(): void {
-    this.pacer?.flush();
-    if (this.detail.setMoving(false)) this.ties.schedule();
     this.stopped = true;
-    if (this.sweep && !this.sweep.active) this.swept();
+    if (this.latest && this.reframe(this.latest, FINAL_TOLERANCE)) this.sweep.offer(this.latest);
+    else if (!this.sweep.active) this.swept();
   }
 
   /** Draws now whatever is still on its way (an exported picture shows the final state). */
   complete(): void {
-    if (this.sweep?.active) {
-      this.sweep.finish();
-      reindexLabels(this.sigma, this.nodeKeys);
-    }
+    if (!this.sweep.active) return;
+    this.sweep.finish();
+    reindexLabels(this.sigma, this.nodeKeys);
   }
 
   dispose(): void {
-    this.pacer?.dispose();
-    this.sweep?.dispose();
+    this.sweep.dispose();
+  }
+
+  /** Normalises from the box of `xy` if the current frame is off by more than `tolerance`. */
+  private reframe(xy: Float32Array, tolerance: number): boolean {
+    const box = boxOf(xy);
+    if (!Number.isFinite(box.x[0]) || !outgrows(box, currentFrame(this.sigma), tolerance))
+      return false;
+    setFrame(this.sigma, box);
+    return true;
   }
 
   /** A sweep drew the latest positions. */
   private swept(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
+    if (!this.stopped && this.graph.order > LABELS_EVERY_SWEEP_NODES) return;
+    if (this.stopped) this.stopped = false;
     reindexLabels(this.sigma, this.nodeKeys);
     this.sigma.scheduleRender();
-  }
-
-  /** Moves every node (sigma reprocesses all at its next frame). */
-  private moveAll(xy: Float32Array): void {
-    // Written in place, without graph events: on those, sigma would rerun every node's reducer
-    // (O(nodes) per layout frame) although only positions changed. Its reprocess, asked for here,
-    // reads positions straight from the graph's attributes.
-    let i = 0;
-    this.graph.forEachNode((_key, attributes) => {
-      attributes.x = xy[2 * i];
-      attributes.y = xy[2 * i + 1];
-      i++;
-    });
-    this.sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   }
 
   /** Moves nodes [nodeFrom, nodeTo) and redraws the drawn ties [tieFrom, tieTo), now. */

@@ -5,9 +5,9 @@ import type { WordspreadGraph } from './build';
  * A graph of every node of `graph` and only the edges `drawn` keeps, for the renderer to hold
  * instead of the whole graph when the level of detail leaves ties out.
  *
- * Why a second graph rather than hiding edges: sigma walks every edge of the graph it holds each time
- * node positions change (its reprocess), and keeps a record per edge. Hidden or not, a million
- * edges cost about a second per layout frame; a graph of the drawn ones costs what is drawn.
+ * Why a second graph rather than hiding edges: sigma keeps a record per edge of the graph it holds,
+ * and its full refreshes (a new spread, a new colouring) walk every one. Hidden or not, a million
+ * edges cost about a second each time; a graph of the drawn ones costs what is drawn.
  *
  * Nodes share their attribute objects with `graph`, so positions written in place reach both graphs;
  * edges keep their keys (the edge index) and attribute objects. Edge keys are indices 0…size-1, as
@@ -30,31 +30,10 @@ export function drawnSubgraph(
 }
 
 /** Adds edge `edge` of `graph` to `subgraph` (same key, ends, direction and attribute object). */
-export function copyEdge(graph: WordspreadGraph, subgraph: WordspreadGraph, edge: number): void {
+function copyEdge(graph: WordspreadGraph, subgraph: WordspreadGraph, edge: number): void {
   const key = String(edge);
   const [source, target] = graph.extremities(key);
   const attributes = graph.getEdgeAttributes(key);
   if (graph.isDirected(key)) subgraph.addDirectedEdgeWithKey(key, source, target, attributes);
   else subgraph.addUndirectedEdgeWithKey(key, source, target, attributes);
-}
-
-/**
- * The edges `drawn` keeps that `subgraph` lacks, or null when `subgraph` holds an edge `drawn` does
- * not keep (then the new set is not a growth of the old one).
- */
-export function missingEdges(
-  graph: WordspreadGraph,
-  subgraph: WordspreadGraph,
-  drawn: (edge: number) => boolean,
-): number[] | null {
-  let outside = false;
-  subgraph.forEachEdge((key) => {
-    if (!drawn(Number(key))) outside = true;
-  });
-  if (outside) return null;
-  const missing: number[] = [];
-  for (let edge = 0, size = graph.size; edge < size; edge++) {
-    if (drawn(edge) && !subgraph.hasEdge(String(edge))) missing.push(edge);
-  }
-  return missing;
 }

@@ -8,9 +8,9 @@ import { createRng } from '../spread/rng';
 export const DETAIL_EDGE_LIMIT = 100_000;
 
 /**
- * Above this many ties, quiet ties hide while the drawing moves (the camera, or the layout moving the
- * nodes): redrawing tens of thousands of lines every frame of a motion is what makes a page stutter,
- * and the motion is what people watch then, not the ties.
+ * Above this many ties, ties hide while the camera moves (sigma's hideEdgesOnMove): redrawing tens of
+ * thousands of lines every frame of a pan or zoom is what makes a page stutter on a weak GPU, and the
+ * motion is what people watch then, not the ties.
  */
 export const MOVING_EDGE_LIMIT = 20_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/core/graph/build';
-import { copyEdge, drawnSubgraph, missingEdges } from '../../../src/core/graph/drawn-subgraph';
+import { drawnSubgraph } from '../../../src/core/graph/drawn-subgraph';
 import { payloadFromPairs } from '../helpers/payload';
 
 const pairs: [string, string][] = [
@@ -46,16 +46,5 @@ describe('drawnSubgraph', () => {
     ]);
     expect(sub.selfLoopCount).toBe(1);
     expect(sub.getEdgeAttributes('0')).toBe(graph.getEdgeAttributes('0'));
-  });
-});
-
-describe('missingEdges', () => {
-  it('lists the edges a growing set adds, and refuses a set that drops one', async () => {
-    const graph = await buildGraph(payloadFromPairs(pairs));
-    const sub = drawnSubgraph(graph, (edge) => edge === 1);
-    expect(missingEdges(graph, sub, (edge) => edge <= 2)).toEqual([0, 2]);
-    expect(missingEdges(graph, sub, (edge) => edge === 0)).toBeNull();
-    for (const edge of [0, 2]) copyEdge(graph, sub, edge);
-    expect(missingEdges(graph, sub, (edge) => edge <= 2)).toEqual([]);
   });
 });

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DETAIL_EDGE_LIMIT,
-  MOVING_EDGE_LIMIT,
-  SAMPLED_QUIET_EDGES,
-} from '../../../src/core/graph/level-of-detail';
+import { DETAIL_EDGE_LIMIT, SAMPLED_QUIET_EDGES } from '../../../src/core/graph/level-of-detail';
 import type { PlaybackState } from '../../../src/core/spread/playback';
 import { EdgeDetail } from '../../../src/render/edge-detail';
 
@@ -18,23 +14,12 @@ const slotted = (detail: EdgeDetail, edgeCount: number) => {
 };
 
 describe('EdgeDetail: which ties sigma holds', () => {
-  it('holds every tie of a small graph, moving or not', () => {
-    const detail = new EdgeDetail(MOVING_EDGE_LIMIT);
-    detail.syncTimeline(carrying(1, [3]));
-    expect(detail.setMoving(true)).toBe(false);
+  it('holds every tie of a graph under the detail limit', () => {
+    const detail = new EdgeDetail(DETAIL_EDGE_LIMIT);
+    expect(detail.syncTimeline(carrying(1, [3]))).toBe(false);
     expect(detail.slotsAll).toBe(true);
-  });
-
-  it('holds only the carrying ties of a mid-size graph while the layout moves it', () => {
-    const edges = 2 * MOVING_EDGE_LIMIT;
-    const detail = new EdgeDetail(edges);
-    detail.syncTimeline(carrying(1, [5, 7, -1]));
-    expect(detail.slotsAll).toBe(true);
-    expect(detail.setMoving(true)).toBe(true);
-    expect(detail.slotsAll).toBe(false);
-    expect(slotted(detail, edges)).toBe(2);
-    expect(detail.setMoving(false)).toBe(true);
-    expect(detail.slotsAll).toBe(true);
+    expect(detail.available).toBe(false);
+    expect(detail.setFull(true)).toBe(false);
   });
 
   it('holds the carrying ties plus the sample on a big graph, and everything when asked', () => {
@@ -47,6 +32,8 @@ describe('EdgeDetail: which ties sigma holds', () => {
     for (const edge of [0, 1, 2]) expect(detail.hasSlot(edge)).toBe(true);
     expect(detail.setFull(true)).toBe(true);
     expect(detail.slotsAll).toBe(true);
+    expect(detail.setFull(false)).toBe(true);
+    expect(slotted(detail, edges)).toBe(held);
   });
 
   it('asks for a new set only when a new spread changes the carrying ties', () => {
