@@ -184,14 +184,15 @@ export class GraphView {
   }
 
   /**
-   * Moves nodes to new positions, x and y interleaved in node order, so that a big graph's redraws
-   * leave the page time to answer (see LayoutMotion).
+   * Moves nodes to new positions, x and y interleaved in node order: swept onto the drawing a
+   * frame's budget at a time, so that a big graph's redraws leave the page time to answer (see
+   * LayoutMotion).
    */
   applyPositions(xy: Float32Array): void {
     this.motion.offer(xy);
   }
 
-  /** The layout paused or finished: positions still held back by the pacing are drawn now. */
+  /** The layout paused or finished: the view fits the final positions and labels follow them. */
   settlePositions(): void {
     this.motion.flush();
   }

@@ -2,14 +2,8 @@ import type Sigma from 'sigma';
 import type { NodeView, WordspreadGraph } from '../core/graph/build';
 import type { DrawnTies } from './drawn-ties';
 import { PositionSweep } from './position-sweep';
-import {
-  boxOf,
-  currentFrame,
-  moveItems,
-  outgrows,
-  reindexLabels,
-  setFrame,
-} from './sigma-reprocess';
+import { boundingBox } from '../core/layout/convergence';
+import { currentFrame, moveItems, outgrows, reindexLabels, setFrame } from './sigma-reprocess';
 
 /**
  * Up to this many nodes, the label grid (which labels show) follows every completed sweep; it costs
@@ -84,7 +78,7 @@ export class LayoutMotion {
 
   /** Normalises from the box of `xy` if the current frame is off by more than `tolerance`. */
   private reframe(xy: Float32Array, tolerance: number): boolean {
-    const box = boxOf(xy);
+    const box = boundingBox(xy);
     if (!Number.isFinite(box.x[0]) || !outgrows(box, currentFrame(this.sigma), tolerance))
       return false;
     setFrame(this.sigma, box);

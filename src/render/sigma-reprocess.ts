@@ -32,20 +32,6 @@ export interface Box {
   y: Extent;
 }
 
-/** The box of positions given as x and y interleaved. */
-export function boxOf(xy: Float32Array): Box {
-  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < xy.length; i += 2) {
-    const x = xy[i];
-    const y = xy[i + 1];
-    if (x < minX) minX = x;
-    if (x > maxX) maxX = x;
-    if (y < minY) minY = y;
-    if (y > maxY) maxY = y;
-  }
-  return { x: [minX, maxX], y: [minY, maxY] };
-}
-
 /**
  * Whether `next` differs from `frame` by more than `tolerance` of the frame's larger side on any
  * edge: a layout's extent drifts a little at every step, and re-framing for each drift would make

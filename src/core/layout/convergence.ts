@@ -49,8 +49,8 @@ export function initialConvergence(): ConvergenceState {
   };
 }
 
-/** Diagonal of the bounding box of interleaved x, y positions (0 for fewer than two distinct points). */
-export function extentDiagonal(xy: Float32Array): number {
+/** The bounding box of interleaved x, y positions ([Infinity, -Infinity] sides when empty). */
+export function boundingBox(xy: Float32Array): { x: [number, number]; y: [number, number] } {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -63,7 +63,14 @@ export function extentDiagonal(xy: Float32Array): number {
     if (y < minY) minY = y;
     if (y > maxY) maxY = y;
   }
-  return xy.length >= 2 ? Math.hypot(maxX - minX, maxY - minY) : 0;
+  return { x: [minX, maxX], y: [minY, maxY] };
+}
+
+/** Diagonal of the bounding box of interleaved x, y positions (0 for fewer than two distinct points). */
+export function extentDiagonal(xy: Float32Array): number {
+  if (xy.length < 2) return 0;
+  const { x, y } = boundingBox(xy);
+  return Math.hypot(x[1] - x[0], y[1] - y[0]);
 }
 
 /** Mean Euclidean distance between matching points of two interleaved x, y arrays. */

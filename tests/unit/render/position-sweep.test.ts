@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PositionSweep } from '../../../src/render/position-sweep';
-import { boxOf, outgrows } from '../../../src/render/sigma-reprocess';
+import { boundingBox } from '../../../src/core/layout/convergence';
+import { outgrows } from '../../../src/render/sigma-reprocess';
 
 /** Animation frames run by hand; each look at the clock moves it 3 ms on (the budget is 8 ms). */
 function manualFrames() {
@@ -92,7 +93,7 @@ describe('PositionSweep', () => {
 describe('the frame positions are normalised from', () => {
   it('is the box of the positions', () => {
     const xy = new Float32Array([1, -2, 5, 4, -3, 0]);
-    expect(boxOf(xy)).toEqual({ x: [-3, 5], y: [-2, 4] });
+    expect(boundingBox(xy)).toEqual({ x: [-3, 5], y: [-2, 4] });
   });
 
   it('follows a layout only when its extent moved by more than a twentieth', () => {
