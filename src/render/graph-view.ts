@@ -1,5 +1,5 @@
 import Sigma from 'sigma';
-import type { CameraState, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import type { CameraState, NodeDisplayData } from 'sigma/types';
 import type { NodeView, WordspreadGraph } from '../core/graph/build';
 import type { Changes, PlaybackState } from '../core/spread/playback';
 import {
@@ -15,7 +15,11 @@ import { motionMs, Pulses } from './pulses';
 import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
 import { LayoutMotion } from './layout-motion';
 import { DrawnTies } from './drawn-ties';
-import { EdgeRectangleChangedProgram, NodeCircleChangedProgram } from './programs';
+import {
+  EdgeRectangleChangedProgram,
+  NodeCircleChangedProgram,
+  type TieDisplayData,
+} from './programs';
 
 type EdgeView = { weight: number };
 
@@ -301,10 +305,11 @@ export class GraphView {
     return shown;
   }
 
-  private reduceEdge(edge: number, attributes: EdgeView): Partial<EdgeDisplayData> {
+  private reduceEdge(edge: number, attributes: EdgeView): Partial<TieDisplayData> {
     const channel = this.playback.edgeChannel[edge];
     const highlighted = this.highlight?.edges.has(edge) ?? false;
-    const shown = attributes as EdgeView & Partial<EdgeDisplayData>; // sigma's copy, as for nodes
+    const shown = attributes as EdgeView & Partial<TieDisplayData>; // sigma's copy, as for nodes
+    shown.quiet = channel < 0;
     if (channel < 0 || (this.highlight && !highlighted)) {
       shown.color = this.palette.quietEdge;
       shown.size = 0.5;

@@ -1,7 +1,9 @@
 import type Sigma from 'sigma';
 import type { NodeView, WordspreadGraph } from '../core/graph/build';
 import type { DrawnTies } from './drawn-ties';
+import { MOVING_EDGE_LIMIT } from '../core/graph/level-of-detail';
 import { PositionSweep } from './position-sweep';
+import { setQuietTiesHidden } from './programs';
 import { boundingBox } from '../core/layout/convergence';
 import { currentFrame, moveItems, outgrows, reindexLabels, setFrame } from './sigma-reprocess';
 
@@ -32,6 +34,7 @@ export class LayoutMotion {
   /** The layout stopped: once the sweep has drawn its last positions, labels are re-indexed. */
   private stopped = false;
   private tieList: { graph: WordspreadGraph; size: number; keys: string[] } | null = null;
+  private quietHidden = false;
 
   constructor(
     private readonly sigma: Sigma<NodeView, { weight: number }>,
@@ -51,6 +54,9 @@ export class LayoutMotion {
   offer(xy: Float32Array): void {
     this.latest = xy;
     this.stopped = false;
+    // Quiet ties leave with the sweep while a graph with many ties moves, and return with the
+    // last sweep once it stops.
+    if (this.ties.current.size > MOVING_EDGE_LIMIT) this.setQuietHidden(true);
     this.reframe(xy, RUNNING_TOLERANCE);
     this.sweep.offer(xy);
   }
@@ -61,7 +67,9 @@ export class LayoutMotion {
    */
   flush(): void {
     this.stopped = true;
-    if (this.latest && this.reframe(this.latest, FINAL_TOLERANCE)) this.sweep.offer(this.latest);
+    const returning = this.setQuietHidden(false);
+    const reframed = this.latest !== null && this.reframe(this.latest, FINAL_TOLERANCE);
+    if (this.latest && (returning || reframed)) this.sweep.offer(this.latest);
     else if (!this.sweep.active) this.swept();
   }
 
@@ -74,6 +82,15 @@ export class LayoutMotion {
 
   dispose(): void {
     this.sweep.dispose();
+    this.setQuietHidden(false);
+  }
+
+  /** Returns whether that changed anything. */
+  private setQuietHidden(hidden: boolean): boolean {
+    if (hidden === this.quietHidden) return false;
+    this.quietHidden = hidden;
+    setQuietTiesHidden(this.sigma, hidden);
+    return true;
   }
 
   /** Normalises from the box of `xy` if the current frame is off by more than `tolerance`. */

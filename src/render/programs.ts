@@ -7,8 +7,26 @@ import { ChangedUploads } from './changed-uploads';
 /**
  * sigma's default node and edge programs (circles, straight ties), drawing the same pictures, that
  * upload only the items changed since the last draw instead of their whole arrays (ChangedUploads):
- * a replay frame then costs the GPU copy of what it changed, not of the graph.
+ * a replay frame then costs the GPU copy of what it changed, not of the graph. The tie program can
+ * also leave out quiet ties (see setQuietTiesHidden).
  */
+
+/** Edge display data as our reducer fills it: `quiet` marks a tie that has not carried the word. */
+export type TieDisplayData = EdgeDisplayData & { quiet?: boolean };
+
+/** Renderers whose quiet ties are left out for now. */
+const quietHidden = new WeakSet<object>();
+
+/**
+ * Leaves out (true) or draws again (false) the quiet ties of `renderer` from the next time each tie
+ * is written into the program: while the layout moves a big graph, tens of thousands of faint lines
+ * cost the GPU (or, with software WebGL, the main thread) most of each frame, and the motion is what
+ * people watch then. The layout's sweep rewrites every tie anyway, so they go and come back with it.
+ */
+export function setQuietTiesHidden(renderer: object, hidden: boolean): void {
+  if (hidden) quietHidden.add(renderer);
+  else quietHidden.delete(renderer);
+}
 
 /**
  * sigma's Program#bindProgram, except for the last upload of the items' array, which goes through
@@ -77,9 +95,14 @@ export class EdgeRectangleChangedProgram<
     offset: number,
     sourceData: NodeDisplayData,
     targetData: NodeDisplayData,
-    data: EdgeDisplayData,
+    data: TieDisplayData,
   ): void {
-    super.process(edgeIndex, offset, sourceData, targetData, data);
+    if (data.quiet && quietHidden.has(this.renderer)) {
+      // As sigma writes a hidden item: zeros, a degenerate shape that draws no pixel.
+      this.array.fill(0, offset * this.STRIDE, (offset + 1) * this.STRIDE);
+    } else {
+      super.process(edgeIndex, offset, sourceData, targetData, data);
+    }
     this.uploads.mark(offset);
   }
 
