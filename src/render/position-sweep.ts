@@ -4,6 +4,12 @@ import { measureSweepFrame } from './render-timing';
 const FRAME_BUDGET_MS = 8;
 /** Items moved between two looks at the clock. */
 const CHUNK = 1024;
+/**
+ * A frame that took longer than this to come (software WebGL, a weak GPU drawing many ties) makes
+ * the sweep wait twice that long before its next frame, so the page answers at least two thirds of
+ * the time instead of drawing back to back.
+ */
+const SLOW_FRAME_MS = 50;
 
 /** Moves nodes [nodeFrom, nodeTo) and redraws ties [tieFrom, tieTo) (indices into `tieCount`'s list). */
 export type SweepStep = (
@@ -29,6 +35,9 @@ export class PositionSweep {
   private nodesLeft = 0;
   private tiesLeft = 0;
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending frame was asked for. */
+  private askedAt = 0;
 
   constructor(
     private readonly nodeCount: number,
@@ -49,29 +58,51 @@ export class PositionSweep {
     this.xy = xy;
     this.nodesLeft = this.nodeCount;
     this.tiesLeft = this.tieCount();
-    if (this.frame === 0) this.frame = requestAnimationFrame(() => this.run());
+    if (this.frame === 0 && this.timer === undefined) this.askFrame();
   }
 
   /** Moves everything still waiting now, in one go (an exported picture needs the final state). */
   finish(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.cancel();
     this.advance(Infinity);
   }
 
   dispose(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.cancel();
     this.nodesLeft = this.tiesLeft = 0;
     this.xy = null;
+  }
+
+  private askFrame(): void {
+    this.askedAt = performance.now();
+    this.frame = requestAnimationFrame(() => this.run());
+  }
+
+  private cancel(): void {
+    cancelAnimationFrame(this.frame);
+    clearTimeout(this.timer);
+    this.frame = 0;
+    this.timer = undefined;
   }
 
   private run(): void {
     this.frame = 0;
     const start = performance.now();
+    // How long this frame took to come: mostly the drawing of the previous one.
+    const wait = start - this.askedAt;
     measureSweepFrame(start, this.advance(start + FRAME_BUDGET_MS));
-    if (this.active) this.frame = requestAnimationFrame(() => this.run());
-    else this.done();
+    if (!this.active) {
+      this.done();
+      return;
+    }
+    if (wait <= SLOW_FRAME_MS) {
+      this.askFrame();
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.askFrame();
+    }, 2 * wait);
   }
 
   /** Moves items until the deadline or the end of the sweep; returns how many. */

@@ -75,11 +75,12 @@ describe('the layout panel', () => {
     // 4 941 nodes: seconds of layout in the worker, time enough to press the buttons.
     await load(page, 'gexf/gephi-lite_power-grid.gexf', 4941);
     await page.getByRole('button', { name: 'New layout' }).click();
-    await expect.poll(() => layoutStatus(page)).toMatch(/^settling… \d+%$/);
+    // Generous waits: with software WebGL each drawn frame of the moving graph takes a while.
+    await expect.poll(() => layoutStatus(page), { timeout: 10_000 }).toMatch(/^settling… \d+%$/);
     await page.getByRole('checkbox', { name: 'LinLog mode' }).check();
     await page.getByRole('slider', { name: 'Gravity' }).fill('0.2');
     await page.getByRole('button', { name: 'Freeze layout' }).click();
-    await expect.poll(() => layoutStatus(page)).toBe('paused');
+    await expect.poll(() => layoutStatus(page), { timeout: 10_000 }).toBe('paused');
     // Nothing moves while paused: the status stays put.
     await page.waitForTimeout(1000);
     expect(await layoutStatus(page)).toBe('paused');

@@ -79,14 +79,28 @@ async function colourCount(page: Page, bytes: Buffer, at: number, hex: string): 
         video.onloadeddata = resolve;
         video.onerror = () => reject(new Error(`video error ${video.error?.code}`));
       });
+      // The frame at `at` is on the element once it is presented, which can be after "seeked".
+      const presented = new Promise((resolve) => {
+        video.requestVideoFrameCallback(resolve);
+        setTimeout(resolve, 3_000);
+      });
       video.currentTime = at;
       await new Promise((resolve) => (video.onseeked = resolve));
+      await presented;
       const canvas = document.createElement('canvas');
       canvas.width = video.videoWidth;
       canvas.height = video.videoHeight;
       const context = canvas.getContext('2d')!;
-      context.drawImage(video, 0, 0);
-      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      // "seeked" can come before the decoder has the frame (on a busy machine): until it does, the
+      // video draws as black. Every frame of ours has a white background, so black means "not yet".
+      let pixels = new Uint8ClampedArray(0);
+      for (let attempt = 0; attempt < 40; attempt++) {
+        context.clearRect(0, 0, canvas.width, canvas.height);
+        context.drawImage(video, 0, 0);
+        pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+        if (pixels[0] + pixels[1] + pixels[2] > 600) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       let count = 0;
       for (let i = 0; i < pixels.length; i += 4) {

@@ -90,6 +90,42 @@ describe('PositionSweep', () => {
   });
 });
 
+describe('PositionSweep on a slow drawing', () => {
+  it('leaves the page alone twice as long as a frame took to come before asking for the next', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const queue: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) =>
+      queue.push(callback),
+    );
+    vi.stubGlobal('cancelAnimationFrame', () => queue.splice(0));
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    // Each step of the sweep costs 1 ms: 100k nodes take many frames.
+    const sweep = new PositionSweep(
+      100_000,
+      () => 0,
+      () => (now += 1),
+    );
+    sweep.offer(new Float32Array(200_000));
+    expect(queue.length).toBe(1);
+
+    now += 200; // software WebGL: the frame came 200 ms after it was asked for
+    queue.shift()!(0);
+    expect(sweep.active).toBe(true);
+    expect(queue.length).toBe(0);
+    vi.advanceTimersByTime(399);
+    expect(queue.length).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(queue.length).toBe(1);
+
+    // A frame that comes quickly is followed by the next one at once.
+    now += 10;
+    queue.shift()!(0);
+    expect(queue.length).toBe(1);
+    vi.useRealTimers();
+  });
+});
+
 describe('the frame positions are normalised from', () => {
   it('is the box of the positions', () => {
     const xy = new Float32Array([1, -2, 5, 4, -3, 0]);
