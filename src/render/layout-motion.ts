@@ -105,7 +105,7 @@ export class LayoutMotion {
   /** A sweep drew the latest positions. */
   private swept(): void {
     if (!this.stopped && this.graph.order > LABELS_EVERY_SWEEP_NODES) return;
-    if (this.stopped) this.stopped = false;
+    this.stopped = false;
     reindexLabels(this.sigma, this.nodeKeys);
     this.sigma.scheduleRender();
   }

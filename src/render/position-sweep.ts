@@ -21,12 +21,13 @@ export type SweepStep = (
 ) => void;
 
 /**
- * Shows a big graph's new layout positions a frame's budget at a time. sigma redraws moved nodes
- * by reprocessing the whole graph, one task of hundreds of milliseconds at 100k nodes; instead, each
- * frame moves the next stretch of nodes (and of the ties drawn, in the same proportion) to the
- * latest positions, with sigma's partial refresh. The sweep wraps around while positions keep
- * coming and stops once every node and tie has been moved since the latest ones arrived. Ties
- * follow their nodes within one sweep (a fraction of a second), which reads as motion.
+ * Shows new layout positions a frame's budget at a time. sigma redraws moved nodes by reprocessing
+ * the whole graph, one task of hundreds of milliseconds at 100k nodes; instead, each frame moves the
+ * next stretch of nodes (and of the ties drawn, in the same proportion) to the latest positions
+ * (`step`; LayoutMotion writes them straight into sigma's programs). A small graph's sweep fits in
+ * one frame. The sweep wraps around while positions keep coming and stops once every node and tie
+ * has been moved since the latest ones arrived. Ties follow their nodes within one sweep (a
+ * fraction of a second), which reads as motion.
  */
 export class PositionSweep {
   private xy: Float32Array | null = null;

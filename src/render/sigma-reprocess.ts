@@ -5,8 +5,8 @@ import { createNormalizationFunction, matrixFromCamera } from 'sigma/utils';
 import type { NormalizationFunction } from 'sigma/utils';
 
 /**
- * Pieces of sigma 3's full reprocess, for PositionSweep, which exists to avoid running it whole on
- * big graphs: moving some items, re-framing, re-indexing labels. sigma offers no public way to do
+ * Pieces of sigma 3's full reprocess, for the layout's sweep (LayoutMotion), which exists to avoid
+ * running it whole: moving some items, re-framing, re-indexing labels. sigma offers no public way to do
  * these apart (its partial refresh also reruns reducers, which costs most of the time when only
  * positions changed), so these touch its private fields and methods; they live here, next to the
  * sigma version they were written against (3.0), and the layout's end-to-end tests check their result.
