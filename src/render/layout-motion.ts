@@ -13,10 +13,8 @@ import { currentFrame, moveItems, outgrows, reindexLabels, setFrame } from './si
  */
 const LABELS_EVERY_SWEEP_NODES = 5_000;
 
-/** While the layout runs, the frame follows its extent when that moved by more than this share. */
-const RUNNING_TOLERANCE = 0.05;
-/** When it stops, the frame fits the final positions (as sigma's own framing would) within this. */
-const FINAL_TOLERANCE = 1e-3;
+/** The frame follows the layout's extent when that moved by more than this share of it. */
+const FRAME_TOLERANCE = 0.05;
 
 /**
  * How the layout's positions reach the drawing: swept onto it a frame's budget at a time
@@ -24,9 +22,9 @@ const FINAL_TOLERANCE = 1e-3;
  * milliseconds per update, and which would also rerun every reducer. A small graph's sweep fits in
  * one frame, so it moves as smoothly as a full redraw would.
  *
- * The frame that coordinates are normalised from follows the layout's extent (within a tolerance
- * while it runs, exactly once it stops), and the label grid follows the positions (see
- * LABELS_EVERY_SWEEP_NODES).
+ * The frame that coordinates are normalised from follows the layout's extent (within a tolerance,
+ * and not when it stops: freezing the layout leaves the drawing where it was), and the label grid
+ * follows the positions (see LABELS_EVERY_SWEEP_NODES).
  */
 export class LayoutMotion {
   private readonly sweep: PositionSweep;
@@ -57,20 +55,19 @@ export class LayoutMotion {
     // Quiet ties leave with the sweep while a graph with many ties moves, and return with the
     // last sweep once it stops.
     if (this.ties.current.size > MOVING_EDGE_LIMIT) this.setQuietHidden(true);
-    this.reframe(xy, RUNNING_TOLERANCE);
+    this.reframe(xy);
     this.sweep.offer(xy);
   }
 
   /**
-   * The layout paused or finished. The frame fits the final positions (one more sweep if that
-   * changed it); once the sweep is done, the labels follow the final positions.
+   * The layout paused or finished: quiet ties come back (one more sweep), and once the sweep is
+   * done the labels follow the final positions.
    */
   flush(): void {
     this.stopped = true;
-    const returning = this.setQuietHidden(false);
-    const reframed = this.latest !== null && this.reframe(this.latest, FINAL_TOLERANCE);
-    if (this.latest && (returning || reframed)) this.sweep.offer(this.latest);
-    else if (!this.sweep.active) this.swept();
+    if (this.setQuietHidden(false) && this.latest) this.sweep.offer(this.latest);
+    if (this.sweep.active) this.sweep.hurry();
+    else this.swept();
   }
 
   /** Draws now whatever is still on its way (an exported picture shows the final state). */
@@ -93,13 +90,11 @@ export class LayoutMotion {
     return true;
   }
 
-  /** Normalises from the box of `xy` if the current frame is off by more than `tolerance`. */
-  private reframe(xy: Float32Array, tolerance: number): boolean {
+  /** Normalises from the box of `xy` if the current frame is off by more than FRAME_TOLERANCE. */
+  private reframe(xy: Float32Array): void {
     const box = boundingBox(xy);
-    if (!Number.isFinite(box.x[0]) || !outgrows(box, currentFrame(this.sigma), tolerance))
-      return false;
-    setFrame(this.sigma, box);
-    return true;
+    if (Number.isFinite(box.x[0]) && outgrows(box, currentFrame(this.sigma), FRAME_TOLERANCE))
+      setFrame(this.sigma, box);
   }
 
   /** A sweep drew the latest positions. */

@@ -10,6 +10,8 @@ const CHUNK = 1024;
  * the time instead of drawing back to back.
  */
 const SLOW_FRAME_MS = 50;
+/** When the layout stops, up to this many items left are moved at once (tens of milliseconds). */
+const FINISH_NOW_ITEMS = 30_000;
 
 /** Moves nodes [nodeFrom, nodeTo) and redraws ties [tieFrom, tieTo) (indices into `tieCount`'s list). */
 export type SweepStep = (
@@ -66,6 +68,21 @@ export class PositionSweep {
   finish(): void {
     this.cancel();
     this.advance(Infinity);
+  }
+
+  /**
+   * The layout stopped: what is left is drawn now when it is little (the picture then stands still
+   * at once), else frame by frame without waiting out a slow frame.
+   */
+  hurry(): void {
+    if (!this.active) return;
+    if (this.nodesLeft + this.tiesLeft <= FINISH_NOW_ITEMS) {
+      this.finish();
+      this.done();
+    } else if (this.timer !== undefined) {
+      this.cancel();
+      this.askFrame();
+    }
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRng } from '../../src/core/spread/rng';
 import { DATASETS, dropFile, launchBrowser, readNumber } from './browser';
 
 /**
@@ -169,14 +170,22 @@ describe('worker failures', () => {
 describe('cancelling', () => {
   it('freezing a running layout leaves the drawing where it was', async () => {
     const { page, errors } = await openWith(async () => {});
-    await dropFile(page, path.join(DATASETS, 'gexf/gephi-lite_power-grid.gexf'));
-    await expect.poll(() => readNumber(page, 'node-count'), { timeout: 30_000 }).toBe(4941);
-    await page.getByRole('button', { name: 'New layout' }).click();
+    // A structureless random network: it lays out for its whole time budget (about 15 s) instead of
+    // converging within a second as a real one may from our placement, so the freeze lands mid-run.
+    const rng = createRng(3);
+    const lines = Array.from({ length: 12_000 }, (_, e) => {
+      const source = e < 3_000 ? e : Math.floor(3_000 * rng.next());
+      return `${source} ${Math.floor(3_000 * rng.next())}`;
+    });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'wordspread-')), 'random-3000.txt');
+    writeFileSync(file, lines.join('\n') + '\n');
+    await dropFile(page, file);
+    await expect.poll(() => readNumber(page, 'node-count'), { timeout: 30_000 }).toBe(3000);
     const status = page.getByTestId('layout-status');
-    await expect.poll(() => status.textContent()).toMatch(/^settling… \d+%$/);
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^settling… \d+%$/);
     // Dispatched: the panel redraws its progress every frame, which a pointer click may hit between.
     await page.getByRole('button', { name: 'Freeze layout' }).dispatchEvent('click');
-    await expect.poll(() => status.textContent()).toBe('paused');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('paused');
     const where = () =>
       page.evaluate(() =>
         (

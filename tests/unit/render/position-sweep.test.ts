@@ -80,6 +80,25 @@ describe('PositionSweep', () => {
     expect(tieSeen.every((x) => x === 2)).toBe(true);
   });
 
+  it('draws what is left at once when the layout stops on a small graph, and says it is done', () => {
+    manualFrames();
+    const seen = new Float32Array(1_000);
+    let done = 0;
+    const sweep = new PositionSweep(
+      1_000,
+      () => 2_000,
+      (xy, from, to) => {
+        for (let i = from; i < to; i++) seen[i] = xy[2 * i];
+      },
+      () => done++,
+    );
+    sweep.offer(new Float32Array(2_000).fill(4));
+    sweep.hurry();
+    expect(sweep.active).toBe(false);
+    expect(seen.every((x) => x === 4)).toBe(true);
+    expect(done).toBe(1);
+  });
+
   it('finishes at once when asked (an export needs the final picture)', () => {
     manualFrames();
     const { sweep, nodeSeen } = recordedSweep();
